@@ -1,0 +1,35 @@
+// /thesis subcommands are declared once, as data. Adapters derive Slack's text parsing,
+// the console's parser and Discord's registration from these declarations.
+import type { z } from "zod";
+import type { ThesisService } from "../src/answer/types.ts";
+import type { Reply } from "../src/reply/reply.ts";
+
+export type Platform = "discord" | "slack" | "console" | "cli";
+
+export interface OptionMeta {
+  description: string;
+  /** What an autocompleting surface (Discord) should suggest for this option. */
+  autocomplete?: "topic" | "claim";
+}
+
+export interface CommandContext {
+  thesis: ThesisService;
+  platform: Platform;
+  user: { id: string; name?: string };
+  channelId?: string;
+  /** May change settings (digest on/off). Decided by the adapter from platform roles. */
+  isAdmin: boolean;
+  now: () => Date;
+}
+
+export interface SubcommandDefinition<Schema extends z.ZodObject = z.ZodObject> {
+  name: string;
+  description: string;
+  /** One line shown in help and usage errors, e.g. "/thesis ask <question>". */
+  usage: string;
+  options: Schema;
+  optionMeta: { [K in keyof z.infer<Schema>]-?: OptionMeta };
+  /** Text surfaces give this option everything typed after the subcommand. */
+  rest?: keyof z.infer<Schema> & string;
+  run(ctx: CommandContext, input: z.infer<Schema>): Promise<Reply>;
+}

@@ -1,0 +1,79 @@
+// One zod schema over the environment, parsed once at start-up. Errors name the variable
+// and say how to fix it, so a misconfigured deployment fails loudly and early.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+const optionalUrl = optionalText.pipe(z.url({ message: "must be a URL" }).optional());
+
+const schema = z.object({
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_PUBLIC_KEY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, "must be the 64 hex characters shown in the Developer Portal")
+      .optional(),
+  ),
+  DISCORD_API_URL: optionalUrl,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: optionalUrl,
+  PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: optionalText.pipe(z.string().default("0.0.0.0")),
+  CORPUS_DIR: optionalText.pipe(z.string().default(path.join(PACKAGE_ROOT, "seeds"))),
+  DATA_DIR: optionalText.pipe(z.string().default("data")),
+  REDIS_URL: optionalUrl,
+  ADMIN_USERS: optionalText.transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
+  ),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_MODEL: optionalText,
+  OPENAI_EMBEDDING_MODEL: optionalText,
+  LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error"]).default("info")),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; throws a ConfigError whose message lists every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const config = result.data;
+  if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      "SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both.",
+    );
+  }
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      "SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).",
+    );
+  }
+  if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
+    throw new ConfigError(
+      "DISCORD_TOKEN is set: also set DISCORD_APPLICATION_ID to register /thesis.",
+    );
+  }
+  return config;
+}

@@ -1,0 +1,34 @@
+// The one answer model every command returns. Renderers (one per surface) turn it into
+// Discord embeds, Slack Block Kit, console text or JSON; platform limits are theirs.
+import type { Citation } from "../corpus/types.ts";
+
+export type Visibility = "private" | "public";
+export type ReplyKind = "answer" | "empty" | "usage" | "error" | "info";
+
+export interface ReplySection {
+  heading?: string;
+  /** Plain text written by the bot (never markup); renderers escape it. */
+  text?: string;
+  citations: Citation[];
+}
+
+/** A button. `id` names what it does; `value` carries what it needs to do it again. */
+export interface ReplyAction {
+  id: "share" | "thread" | "bearcase" | "next" | "prev" | (string & {});
+  label: string;
+  value: string;
+  style?: "primary" | "secondary" | "danger";
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  title: string;
+  /** One or two sentences leading the reply (the extractive lead answer for ask). */
+  summary?: string;
+  sections: ReplySection[];
+  actions: ReplyAction[];
+  visibility: Visibility;
+  footer?: string;
+  /** The machine-readable result behind the reply (the CLI's --json document). */
+  data?: unknown;
+}
