@@ -28,7 +28,14 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalUrl,
-  PORT: optionalText.pipe(z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, "must be a port number")
+        .optional(),
+    )
+    .transform((value) => (value === undefined ? 3000 : Number(value))),
   HOST: optionalText.pipe(z.string().default("0.0.0.0")),
   CORPUS_DIR: optionalText.pipe(z.string().default(path.join(PACKAGE_ROOT, "seeds"))),
   DATA_DIR: optionalText.pipe(z.string().default("data")),
