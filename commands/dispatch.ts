@@ -1,0 +1,106 @@
+// Turns what a user typed (text on Slack and the console, structured options on Discord)
+// into a validated subcommand run. Parsing returns results instead of throwing, and every
+// failure becomes a short usage or error Reply: a user never sees a stack trace.
+import { errorReply, usageReply } from "../src/reply/build.ts";
+import type { Reply } from "../src/reply/reply.ts";
+import type { CommandContext, SubcommandDefinition } from "./types.ts";
+
+/** A failure the user caused and can fix; its message is shown as is. */
+export class UserError extends Error {
+  override name = "UserError";
+}
+
+export const MAX_INPUT_CHARS = 2000;
+
+export type ParsedText =
+  | { ok: true; name: string; raw: Record<string, string> }
+  | { ok: false; reply: Reply };
+
+/** Positional order of a subcommand's options: declaration order, the rest option last. */
+function positionalOrder(def: SubcommandDefinition): string[] {
+  const names = Object.keys(def.options.shape);
+  return def.rest ? [...names.filter((n) => n !== def.rest), def.rest] : names;
+}
+
+/**
+ * Parses "ask why does distribution win" or "digest on 09:00 Europe/Berlin": the first word
+ * names the subcommand, the next words fill its options in order, and the `rest` option
+ * takes everything left (spacing kept). An empty text means "help".
+ */
+export function parseCommandText(text: string, defs: readonly SubcommandDefinition[]): ParsedText {
+  const trimmed = text.trim().replace(/^\/?thesis\b\s*/i, "");
+  if (trimmed.length > MAX_INPUT_CHARS * 2) {
+    return {
+      ok: false,
+      reply: usageReply(
+        "That is too long to search for. Keep it under 2,000 characters.",
+        "/thesis help",
+      ),
+    };
+  }
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  const name = (match?.[1] ?? "help").toLowerCase();
+  let remainder = match?.[2] ?? "";
+  const def = defs.find((d) => d.name === name);
+  if (!def) return { ok: false, reply: unknownSubcommandReply(name, defs) };
+  const raw: Record<string, string> = {};
+  for (const option of positionalOrder(def)) {
+    if (remainder === "") break;
+    if (option === def.rest) {
+      raw[option] = remainder;
+      break;
+    }
+    const word = /^(\S+)\s*([\s\S]*)$/.exec(remainder);
+    if (!word?.[1]) break;
+    raw[option] = word[1];
+    remainder = word[2] ?? "";
+  }
+  return { ok: true, name, raw };
+}
+
+export function unknownSubcommandReply(name: string, defs: readonly SubcommandDefinition[]): Reply {
+  const known = defs.map((d) => d.name).join(", ");
+  return usageReply(
+    `"${name.slice(0, 40)}" is not a /thesis subcommand. Try one of: ${known}.`,
+    "/thesis help",
+  );
+}
+
+/** Validates raw options against the declaration and runs it; never throws. */
+export async function runSubcommand(
+  defs: readonly SubcommandDefinition[],
+  ctx: CommandContext,
+  name: string,
+  raw: Record<string, unknown>,
+  log: (message: string, error: unknown) => void = (message, error) =>
+    console.error(message, error),
+): Promise<Reply> {
+  const def = defs.find((d) => d.name === name);
+  if (!def) return unknownSubcommandReply(name, defs);
+  const parsed = def.options.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return usageReply(first?.message ?? "Those options do not fit.", def.usage);
+  }
+  try {
+    return await def.run(ctx, parsed.data);
+  } catch (error) {
+    if (error instanceof UserError) return errorReply(error.message);
+    log(`/thesis ${name} failed`, error);
+    return errorReply(
+      "Something went wrong while answering that. It has been logged; please try again.",
+    );
+  }
+}
+
+/** Parses and runs a typed line in one step (Slack, the console). */
+export async function runCommandText(
+  defs: readonly SubcommandDefinition[],
+  ctx: CommandContext,
+  text: string,
+  log?: (message: string, error: unknown) => void,
+): Promise<Reply> {
+  const parsed = parseCommandText(text, defs);
+  if (!parsed.ok) return parsed.reply;
+  return runSubcommand(defs, ctx, parsed.name, parsed.raw, log);
+}
