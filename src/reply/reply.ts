@@ -12,7 +12,13 @@ export interface ReplySection {
   citations: Citation[];
 }
 
-/** A button. `id` names what it does; `value` carries what it needs to do it again. */
+/**
+ * A button. `id` names what it does; `value` is always the /thesis command text (without
+ * "/thesis") that reproduces the answer or that the button runs, e.g. "ask why does
+ * distribution win" or "bullbear TAO". Answers are deterministic, so an adapter handles
+ * share (post publicly), thread (post the passages as thread replies), bearcase, next and
+ * prev by running that text again: no per-answer state to store or lose.
+ */
 export interface ReplyAction {
   id: "share" | "thread" | "bearcase" | "next" | "prev" | (string & {});
   label: string;
