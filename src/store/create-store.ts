@@ -1,0 +1,140 @@
+// The one place that decides where state lives: an embedded SQLite file under dataDir by
+// default (no setup), or Redis when redisUrl is given so several replicas share state.
+// Everything above this file sees the same typed, namespaced accessors either way.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import KeyvRedis, { createClient } from "@keyv/redis";
+import KeyvSqlite from "@keyv/sqlite";
+import Keyv, { type KeyvStoreAdapter } from "keyv";
+import type { AtomicStore } from "./atomic.ts";
+import { createRecordCollection, type RecordCollection } from "./records.ts";
+import { createRedisAtomicStore, type RedisCommands } from "./redis-atomic.ts";
+import { createSqliteAtomicStore, type SqlQuery } from "./sqlite-atomic.ts";
+import type {
+  AnswerFeedback,
+  DigestHistoryEntry,
+  DigestSubscription,
+  GuildSettings,
+  RotationState,
+} from "./types.ts";
+
+export interface StoreOptions {
+  /** Folder for the SQLite file; created if missing. Ignored when redisUrl is set. */
+  dataDir: string;
+  redisUrl?: string;
+  /** Prefix of every key (Redis) or namespace (SQLite); lets tests and deployments share a server. */
+  keyPrefix?: string;
+}
+
+export interface Store {
+  readonly backend: "sqlite" | "redis";
+  /** Keyed by guild or workspace id. */
+  settings: RecordCollection<GuildSettings>;
+  /** Keyed by channelKey(channel). */
+  subscriptions: RecordCollection<DigestSubscription>;
+  /** The last digest posted per channel, keyed by channelKey(channel). */
+  digestHistory: RecordCollection<DigestHistoryEntry>;
+  /** Keyed by whatever the composer rotates over (e.g. a channel key). */
+  rotation: RecordCollection<RotationState>;
+  /** Keyed by `${answerKey}:${userId}`, so a user's second vote replaces the first. */
+  feedback: RecordCollection<AnswerFeedback>;
+  /** Claims and counters that must be atomic across replicas (digest posts, rate limits). */
+  atomic: AtomicStore;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE_NAME = "thesis-bot.sqlite";
+const DEFAULT_PREFIX = "thesis-bot";
+
+type CollectionName = "settings" | "subscriptions" | "digestHistory" | "rotation" | "feedback";
+
+export async function createStore(options: StoreOptions): Promise<Store> {
+  const prefix = options.keyPrefix ?? DEFAULT_PREFIX;
+  return options.redisUrl
+    ? createRedisStore(options.redisUrl, prefix)
+    : createSqliteStore(options.dataDir, prefix);
+}
+
+function collections(
+  makeKeyv: (name: CollectionName) => Keyv,
+): Omit<Store, "backend" | "atomic" | "close"> {
+  return {
+    settings: createRecordCollection<GuildSettings>("settings", makeKeyv("settings")),
+    subscriptions: createRecordCollection<DigestSubscription>(
+      "subscriptions",
+      makeKeyv("subscriptions"),
+    ),
+    digestHistory: createRecordCollection<DigestHistoryEntry>(
+      "digestHistory",
+      makeKeyv("digestHistory"),
+    ),
+    rotation: createRecordCollection<RotationState>("rotation", makeKeyv("rotation")),
+    feedback: createRecordCollection<AnswerFeedback>("feedback", makeKeyv("feedback")),
+  };
+}
+
+async function createSqliteStore(dataDir: string, prefix: string): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const uri = `sqlite://${path.join(dataDir, SQLITE_FILE_NAME)}`;
+  // Each Keyv owns its adapter (Keyv writes its namespace into the adapter), so each
+  // collection has its own connection to the one file; busyTimeout makes them wait, not fail.
+  const adapters: KeyvSqlite[] = [];
+  const makeKeyv = (name: CollectionName) => {
+    const adapter = new KeyvSqlite({ uri, busyTimeout: 10_000 });
+    adapters.push(adapter);
+    return new Keyv({
+      store: adapter as unknown as KeyvStoreAdapter,
+      namespace: `${prefix}:${name}`,
+      throwOnErrors: true,
+    });
+  };
+  const parts = collections(makeKeyv);
+  // One more connection, used only for its query(): the atomic table lives in the same file.
+  const atomicConnection = new KeyvSqlite({ uri, busyTimeout: 10_000 });
+  adapters.push(atomicConnection);
+  const atomic = await createSqliteAtomicStore(atomicConnection.query as SqlQuery);
+  return {
+    backend: "sqlite",
+    ...parts,
+    atomic: prefixed(atomic, `${prefix}:`),
+    async close() {
+      await Promise.all(adapters.map((adapter) => adapter.disconnect()));
+    },
+  };
+}
+
+async function createRedisStore(redisUrl: string, prefix: string): Promise<Store> {
+  const client = createClient({ url: redisUrl });
+  client.on("error", () => {
+    // Reconnection is the client's job; commands issued meanwhile reject and callers see that.
+  });
+  await client.connect();
+  const makeKeyv = (name: CollectionName) =>
+    new Keyv({
+      store: new KeyvRedis(client, { throwOnErrors: true }) as unknown as KeyvStoreAdapter,
+      namespace: `${prefix}:${name}`,
+      // KeyvRedis prefixes keys itself; letting Keyv prefix too would double the namespace.
+      useKeyPrefix: false,
+      throwOnErrors: true,
+    });
+  return {
+    backend: "redis",
+    ...collections(makeKeyv),
+    atomic: createRedisAtomicStore(client as unknown as RedisCommands, `${prefix}:atomic:`),
+    async close() {
+      // The collections share this client, so it is closed once, here.
+      if (client.isOpen) await client.close();
+    },
+  };
+}
+
+function prefixed(atomic: AtomicStore, prefix: string): AtomicStore {
+  return {
+    setIfAbsent: (key, value, ttl) => atomic.setIfAbsent(prefix + key, value, ttl),
+    get: (key) => atomic.get(prefix + key),
+    compareAndSet: (key, expected, next, ttl) =>
+      atomic.compareAndSet(prefix + key, expected, next, ttl),
+    increment: (key, ttl) => atomic.increment(prefix + key, ttl),
+    delete: (key) => atomic.delete(prefix + key),
+  };
+}

@@ -1,0 +1,52 @@
+// The record shapes the store keeps. Each collection is versioned separately (see records.ts),
+// so a later release can change one shape without touching the others.
+
+export type ChatPlatform = "discord" | "slack" | "console";
+
+/** Where a digest goes. guildOrTeamId is kept for adapters that need it to address the channel. */
+export interface ChannelRef {
+  platform: ChatPlatform;
+  channelId: string;
+  guildOrTeamId?: string;
+}
+
+/** Per guild (Discord) or workspace (Slack) settings. */
+export interface GuildSettings {
+  /** Users allowed to change settings, beyond those the platform's roles already allow. */
+  adminUserIds: string[];
+  updatedAt: string;
+}
+
+export interface DigestSubscription {
+  channel: ChannelRef;
+  /** Local time of day, "HH:MM" (24-hour). */
+  time: string;
+  /** IANA zone, as canonicalised by Intl (e.g. "Europe/Berlin", "UTC"). */
+  timezone: string;
+  createdAt: string;
+  /** Slots before this instant are never caught up: subscribing at 15:00 for 09:00 starts tomorrow. */
+  updatedAt: string;
+}
+
+/** The last digest posted in a channel, for `/thesis digest status`. */
+export interface DigestHistoryEntry {
+  localDate: string;
+  messageId: string;
+  postedAt: string;
+}
+
+/** What the digest composer has shown recently, so it can rotate instead of repeating. */
+export interface RotationState {
+  recentIds: string[];
+  cursor: number;
+  updatedAt: string;
+}
+
+export interface AnswerFeedback {
+  /** Identifies the answer, e.g. the command text that reproduces it. */
+  answerKey: string;
+  userId: string;
+  vote: "up" | "down";
+  comment?: string;
+  at: string;
+}
