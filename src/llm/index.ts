@@ -1,0 +1,33 @@
+// The optional model provider's public surface. Only src/llm imports `openai`; everything
+// else codes against ModelProvider and may pass `null` where no model is configured.
+export { BudgetExceededError, retryAfterMs } from "./budget.ts";
+export { createMemoryCache } from "./cache.ts";
+export { providerOptionsFromConfig } from "./config.ts";
+export {
+  type EnrichmentResult,
+  enrichClaims,
+  type MergeOutcome,
+  mergeClassification,
+} from "./enrich.ts";
+export {
+  cosineSimilarity,
+  type FusedResult,
+  rankBySimilarity,
+  reciprocalRankFusion,
+  reciprocalRankFusionScores,
+} from "./fusion.ts";
+export { type DropReason, type GroundingResult, groundAnswer } from "./grounding.ts";
+export { createOpenAIProvider, DEFAULT_TIMEOUTS } from "./openai-provider.ts";
+export type {
+  CallOptions,
+  ClaimToClassify,
+  GroundedSentence,
+  KeyValueCache,
+  LlmLogger,
+  ModelProvider,
+  OpenAIProviderOptions,
+  ProviderTimeouts,
+  RawClassification,
+  SynthesizedAnswer,
+  SynthesizeRequest,
+} from "./types.ts";

@@ -1,0 +1,118 @@
+// What the rest of the bot sees of an optional language model. Everything here is plain data:
+// no `openai` types leak out, so the core can run (and be tested) with no model at all.
+import type { QuotableText } from "../answer/quote-check.ts";
+import type { Citation, ClaimKind, Stance } from "../corpus/types.ts";
+
+/** The minimal store the provider caches into; a Keyv instance satisfies it. */
+export interface KeyValueCache {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<unknown>;
+}
+
+/** Where the provider reports why it fell back. Failures are never thrown at the caller. */
+export interface LlmLogger {
+  warn(message: string, details?: Record<string, unknown>): void;
+  debug?(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface SynthesizeRequest {
+  question: string;
+  /** Retrieved passages, already quote-checked; the prompt numbers them from 1. */
+  passages: readonly Citation[];
+  /** The corpus text every returned citation is checked against (answer/quote-check). */
+  lookup: (file: string) => QuotableText | undefined;
+  /** Wall-clock budget for the whole call, retries included. Defaults to the provider's. */
+  budgetMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface GroundedSentence {
+  /** The model's wording; any text it puts in quotation marks is verbatim from `citations`. */
+  text: string;
+  /** At least one, each passed through the quote check. */
+  citations: Citation[];
+}
+
+export interface SynthesizedAnswer {
+  /** The grounded sentences joined into one paragraph. */
+  answer: string;
+  sentences: GroundedSentence[];
+  /** Every citation used, deduplicated, in order of first use. */
+  citations: Citation[];
+  /** Sentences the model wrote that failed grounding and are not shown. */
+  droppedSentences: number;
+  model: string;
+}
+
+/** What the model is asked to classify; `id` only has to be unique within one call. */
+export interface ClaimToClassify {
+  id: string;
+  text: string;
+  section?: string | null;
+}
+
+/**
+ * The model's answer for one claim, shape-checked but with values untrusted: `enrichClaims`
+ * keeps only enum values and known topics, so a bad answer never reaches the ledger.
+ */
+export interface RawClassification {
+  kind?: unknown;
+  topics?: unknown;
+  stances?: unknown;
+}
+
+export interface CallOptions {
+  budgetMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface ModelProvider {
+  /** The chat model's name; part of every cache key so a model change re-asks. */
+  readonly model: string;
+  readonly embeddingModel: string | null;
+  /** A short cited answer built only from `passages`, or null to use the extractive answer. */
+  synthesize(request: SynthesizeRequest): Promise<SynthesizedAnswer | null>;
+  /**
+   * One entry per claim, same order (null where the model gave nothing usable), or null when
+   * the call failed as a whole.
+   */
+  classify(
+    claims: readonly ClaimToClassify[],
+    topicIds: readonly string[],
+    options?: CallOptions,
+  ): Promise<(RawClassification | null)[] | null>;
+  /** One vector per text, same order, or null when embeddings are off or the call failed. */
+  embed(texts: readonly string[], options?: CallOptions): Promise<number[][] | null>;
+}
+
+export interface ProviderTimeouts {
+  /** Budget for a synthesized answer while a user waits. */
+  answerMs: number;
+  /** Budget for one batch of claims at index time. */
+  classifyMs: number;
+  /** Budget for one embed() call (query embeddings are on the user's clock too). */
+  embedMs: number;
+}
+
+export interface OpenAIProviderOptions {
+  /** e.g. http://127.0.0.1:11434/v1 for Ollama; omitted means api.openai.com. */
+  baseURL?: string;
+  /** Local servers ignore it; a placeholder is sent when omitted. */
+  apiKey?: string;
+  model: string;
+  embeddingModel?: string;
+  timeouts?: Partial<ProviderTimeouts>;
+  logger?: LlmLogger;
+  /** Embedding cache; an in-memory map when omitted. */
+  cache?: KeyValueCache;
+  /** Texts per embeddings request. */
+  embeddingBatchSize?: number;
+  /** Claims per classification request. */
+  classifyBatchSize?: number;
+  /** Sent as `temperature`; null leaves it out (some reasoning models reject it). */
+  temperature?: number | null;
+  /** Requests per call including retries after 429 or 5xx, as long as the budget allows. */
+  maxAttempts?: number;
+}
+
+export type { ClaimKind, Stance };
