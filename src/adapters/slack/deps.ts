@@ -1,0 +1,68 @@
+// What every Slack handler needs: the platform-neutral commands and service, plus the
+// adapter's own bookkeeping. Handlers receive this instead of reaching for globals.
+import type { App } from "@slack/bolt";
+import { runCommandText } from "../../../commands/dispatch.ts";
+import type { SubcommandDefinition } from "../../../commands/types.ts";
+import type { ThesisService } from "../../answer/types.ts";
+import type { Reply } from "../../reply/reply.ts";
+import type { InFlight } from "../../server/in-flight.ts";
+
+export type SlackLog = (message: string, error?: unknown) => void;
+export type SlackClient = App["client"];
+
+export interface SlackDeps {
+  commands: readonly SubcommandDefinition[];
+  thesis: ThesisService;
+  isAdmin: (userId: string) => boolean;
+  log: SlackLog;
+  now: () => Date;
+  /** Answers still being computed or posted; shutdown waits for them. */
+  work: InFlight;
+}
+
+export interface Asker {
+  userId: string;
+  userName?: string;
+  channelId?: string;
+}
+
+/** Runs a /thesis command line (without "/thesis") for a Slack user; never throws. */
+export function runForSlack(deps: SlackDeps, asker: Asker, text: string): Promise<Reply> {
+  return runCommandText(
+    deps.commands,
+    {
+      thesis: deps.thesis,
+      platform: "slack",
+      user: { id: asker.userId, ...(asker.userName ? { name: asker.userName } : {}) },
+      ...(asker.channelId ? { channelId: asker.channelId } : {}),
+      isAdmin: deps.isAdmin(asker.userId),
+      now: deps.now,
+    },
+    text,
+    deps.log,
+  );
+}
+
+/** The one sentence a user sees when posting an answer failed; details go to the log. */
+export const POST_FAILED =
+  "Sorry, I couldn't post that answer to Slack. Please try again in a moment.";
+
+/**
+ * Runs a handler's slow part as tracked work (so shutdown waits for it) and turns any
+ * failure into a log entry plus one plain sentence for the user.
+ */
+export async function answerSafely(
+  deps: SlackDeps,
+  what: string,
+  job: () => Promise<void>,
+  tellUser?: (sentence: string) => Promise<unknown>,
+): Promise<void> {
+  await deps.work.track(
+    job().catch(async (error: unknown) => {
+      deps.log(`Slack ${what} failed`, error);
+      await tellUser?.(POST_FAILED).catch((again: unknown) =>
+        deps.log(`Slack ${what}: could not tell the user either`, again),
+      );
+    }),
+  );
+}

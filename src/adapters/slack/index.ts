@@ -1,0 +1,211 @@
+// The Slack adapter: a real Bolt App that turns slash commands, mentions, the "Find
+// sources" shortcut and button clicks into /thesis runs, and Replies into Block Kit.
+//
+// HTTP mode mounts Bolt's HTTPReceiver.requestListener at POST /slack/events on the
+// process's shared HTTP server (src/server/http.ts) instead of letting Bolt open a port
+// of its own: one port serves Slack, Discord interactions and /healthz, and one shutdown
+// path drains everything. Socket Mode (SLACK_APP_TOKEN) needs no public URL at all.
+import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { SubcommandDefinition } from "../../../commands/types.ts";
+import type { ThesisService } from "../../answer/types.ts";
+import type { Config } from "../../config.ts";
+import type { HttpServer } from "../../server/http.ts";
+import { InFlight } from "../../server/in-flight.ts";
+import { registerButtons } from "./buttons.ts";
+import { registerSlashCommand } from "./command.ts";
+import { RecentIds } from "./dedupe.ts";
+import type { SlackDeps, SlackLog } from "./deps.ts";
+import { registerMention } from "./mention.ts";
+import { registerFindSources } from "./shortcut.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackAdapterConfig {
+  /** SLACK_BOT_TOKEN (xoxb-…). */
+  botToken: string;
+  /** SLACK_SIGNING_SECRET: HTTP mode, requests verified with it. */
+  signingSecret?: string;
+  /** SLACK_APP_TOKEN (xapp-…): Socket Mode; takes precedence over HTTP mode. */
+  appToken?: string;
+  /** SLACK_API_URL: Web API base (proxies, tests), e.g. "http://127.0.0.1:4000/api/". */
+  apiUrl?: string;
+  /** HTTP mode: the shared server POST /slack/events is mounted on. */
+  server?: HttpServer;
+  commands: readonly SubcommandDefinition[];
+  thesis: ThesisService;
+  /** May change settings (digest on/off); defaults to nobody. */
+  isAdmin?: (userId: string) => boolean;
+  log: SlackLog;
+  now?: () => Date;
+  /** How long stop() waits for answers still being written. */
+  shutdownGraceMs?: number;
+}
+
+export interface SlackAdapter {
+  readonly mode: "http" | "socket";
+  readonly app: App;
+  /** Verifies the token (auth.test); in Socket Mode also opens the connection. */
+  start(): Promise<void>;
+  /** Resolves once in-flight answers are posted (capped by shutdownGraceMs). */
+  drain(): Promise<void>;
+  /** drain(), then closes the Socket Mode connection. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export class SlackSetupError extends Error {
+  override name = "SlackSetupError";
+}
+
+export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
+  const mode = config.appToken ? "socket" : "http";
+  if (mode === "http" && !config.signingSecret) {
+    throw new SlackSetupError(
+      "Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).",
+    );
+  }
+  if (mode === "http" && !config.server) {
+    throw new SlackSetupError(
+      "Slack HTTP mode needs the shared HTTP server to mount POST /slack/events on.",
+    );
+  }
+  const logger = boltLogger(config.log);
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const receiver =
+    mode === "socket"
+      ? new SocketModeReceiver({
+          appToken: config.appToken ?? "",
+          logger,
+          // Only way to point Socket Mode's apps.connections.open at SLACK_API_URL.
+          installerOptions: { clientOptions },
+        })
+      : new HTTPReceiver({
+          signingSecret: config.signingSecret ?? "",
+          endpoints: SLACK_EVENTS_PATH,
+          logger,
+          // ack() answers the HTTP request at once; the answer follows via the Web API.
+          processBeforeResponse: false,
+        });
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger,
+    clientOptions,
+    // auth.test runs in start(), where a bad token can fail with a clear message,
+    // not inside a constructor.
+    deferInitialization: true,
+    tokenVerificationEnabled: true,
+  });
+
+  const work = new InFlight();
+  const deps: SlackDeps = {
+    commands: config.commands,
+    thesis: config.thesis,
+    isAdmin: config.isAdmin ?? (() => false),
+    log: config.log,
+    now: config.now ?? (() => new Date()),
+    work,
+  };
+  installSafetyMiddleware(app, config.log);
+  registerSlashCommand(app, deps);
+  registerMention(app, deps);
+  registerFindSources(app, deps);
+  registerButtons(app, deps);
+  app.error(async (error) => config.log("Slack app error", error));
+
+  if (mode === "http" && receiver instanceof HTTPReceiver) {
+    config.server?.route(SLACK_EVENTS_PATH, receiver.requestListener);
+    config.server?.onShutdown(() => drain());
+  }
+
+  const graceMs = config.shutdownGraceMs ?? 10_000;
+  let started = false;
+  let stopped: Promise<void> | undefined;
+  const drain = () =>
+    Promise.race([
+      work.idle(),
+      new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+    ]);
+
+  return {
+    mode,
+    app,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw new SlackSetupError(
+          `Slack rejected SLACK_BOT_TOKEN (auth.test failed: ${describe(error)}). Check the bot token and SLACK_API_URL.`,
+        );
+      }
+      if (mode === "socket") await app.start();
+      started = true;
+    },
+    drain,
+    stop() {
+      stopped ??= (async () => {
+        await drain();
+        if (mode === "socket" && started) await app.stop();
+      })();
+      return stopped;
+    },
+  };
+}
+
+/**
+ * Global middleware: a redelivered event (same event_id, X-Slack-Retry-Num) is answered
+ * once, and messages written by bots (ours or others) never trigger an answer.
+ */
+function installSafetyMiddleware(app: App, log: SlackLog): void {
+  const recent = new RecentIds();
+  app.use(async ({ body, context, next }) => {
+    const envelope = body as {
+      event_id?: unknown;
+      event?: { bot_id?: unknown; subtype?: unknown };
+    };
+    if (typeof envelope.event_id === "string" && !recent.firstSighting(envelope.event_id)) {
+      log(`Slack: skipped redelivery of ${envelope.event_id} (retry ${context.retryNum ?? 0})`);
+      return;
+    }
+    const event = envelope.event;
+    if (event && (event.bot_id || event.subtype === "bot_message")) return;
+    await next();
+  });
+}
+
+/** Bolt talks a lot at info level; only warnings and errors are worth our log. */
+function boltLogger(log: SlackLog): Logger {
+  let level = LogLevel.WARN;
+  return {
+    debug() {},
+    info() {},
+    warn: (...message: unknown[]) => log(`Slack: ${message.map(String).join(" ")}`),
+    error: (...message: unknown[]) => log(`Slack error: ${message.map(String).join(" ")}`),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName() {},
+  };
+}
+
+function describe(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } }).data;
+  if (typeof data?.error === "string") return data.error;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Builds the adapter config from the environment; undefined when Slack is not configured. */
+export function slackConfigFromEnv(
+  env: Config,
+  deps: Omit<SlackAdapterConfig, "botToken" | "signingSecret" | "appToken" | "apiUrl">,
+): SlackAdapterConfig | undefined {
+  if (!env.SLACK_BOT_TOKEN) return undefined;
+  return {
+    ...deps,
+    botToken: env.SLACK_BOT_TOKEN,
+    ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+    ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+    ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+    isAdmin: deps.isAdmin ?? ((userId) => env.ADMIN_USERS.includes(userId)),
+  };
+}

@@ -1,0 +1,48 @@
+// Posting rendered messages. Public posts go through the Web API (chat.postMessage);
+// private ones through the interaction's response_url (respond), which Slack shows only to
+// the person who asked. Link unfurling is off: a quoted URL should not grow a preview card.
+import type { RespondFn } from "@slack/bolt";
+import type { SlackMessage } from "../../reply/render-slack.ts";
+import type { SlackClient } from "./deps.ts";
+
+/** Posts messages in order; returns the ts of the first (the thread parent when new). */
+export async function postPublic(
+  client: SlackClient,
+  channel: string,
+  messages: SlackMessage[],
+  threadTs?: string,
+): Promise<string | undefined> {
+  let firstTs: string | undefined;
+  for (const message of messages) {
+    const result = await client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks as never,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    firstTs ??= result.ts;
+  }
+  return firstTs;
+}
+
+export async function respondAll(
+  respond: RespondFn,
+  messages: SlackMessage[],
+  options: { visibility: "private" | "public"; replaceOriginal?: boolean },
+): Promise<void> {
+  for (const [index, message] of messages.entries()) {
+    await respond({
+      response_type: options.visibility === "public" ? "in_channel" : "ephemeral",
+      // Only the first message may replace the one clicked; the rest follow it.
+      replace_original: index === 0 && options.replaceOriginal === true,
+      text: message.text,
+      blocks: message.blocks as never,
+    });
+  }
+}
+
+export async function respondSentence(respond: RespondFn, sentence: string): Promise<void> {
+  await respond({ response_type: "ephemeral", replace_original: false, text: sentence });
+}

@@ -1,0 +1,148 @@
+// A loopback fake of Slack's side: the Web API (https://slack.com/api/<method>) and the
+// response_url endpoint. The real @slack/web-api client talks to it through
+// `clientOptions: { slackApiUrl: fake.apiUrl }`; Bolt's respond() posts JSON to
+// `fake.responseUrl(id)`. Every call is recorded so tests can assert what users would see.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  /** Web API method ("chat.postMessage") or "response_url". */
+  method: string;
+  args: Record<string, unknown>;
+  /** For response_url calls, the id in the URL. */
+  responseId?: string;
+  token?: string;
+}
+
+export interface FakeSlackApi {
+  apiUrl: string;
+  responseUrl(id: string): string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** Resolves once `count` calls to `method` have arrived (rejects after `timeoutMs`). */
+  waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Lets a test answer a method itself (e.g. apps.connections.open with a websocket URL). */
+  handle(method: string, answer: (args: Record<string, unknown>) => Record<string, unknown>): void;
+  close(): Promise<void>;
+}
+
+export const FAKE_BOT_USER_ID = "UBOT";
+export const FAKE_BOT_ID = "BBOT";
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: RecordedCall[] = [];
+  const waiters = new Set<() => void>();
+  const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
+  let tsCounter = 0;
+  const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
+
+  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+    const own = custom.get(method);
+    if (own) return own(args);
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://fake.slack.test/",
+          team: "Fake",
+          user: "thesis-bot",
+          team_id: "T1",
+          user_id: FAKE_BOT_USER_ID,
+          bot_id: FAKE_BOT_ID,
+        };
+      case "chat.postMessage":
+        return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: nextTs() };
+      case "conversations.replies":
+        return { ok: true, messages: [], has_more: false };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? "/", "http://fake");
+    const args = parseArgs(body, req.headers["content-type"] ?? "");
+    const token =
+      (req.headers.authorization ?? "").replace(/^Bearer /, "") ||
+      (typeof args.token === "string" ? args.token : undefined);
+    let reply: Record<string, unknown>;
+    if (url.pathname.startsWith("/response/")) {
+      const responseId = url.pathname.slice("/response/".length);
+      calls.push({ method: "response_url", args, responseId });
+      reply = { ok: true };
+    } else {
+      const method = url.pathname.replace(/^\/api\//, "");
+      calls.push({ method, args, ...(token ? { token } : {}) });
+      reply = answer(method, args);
+    }
+    for (const wake of [...waiters]) wake();
+    const text = JSON.stringify(reply);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(text);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const callsTo = (method: string) => calls.filter((call) => call.method === method);
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/response/${id}`,
+    calls,
+    callsTo,
+    handle: (method, fn) => void custom.set(method, fn),
+    waitForCalls(method, count = 1, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = callsTo(method);
+          if (found.length < count) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`expected ${count} ${method} call(s), got ${callsTo(method).length}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** Web API calls arrive form-encoded with JSON-valued fields (blocks) as strings. */
+function parseArgs(body: string, contentType: string): Record<string, unknown> {
+  if (body === "") return {};
+  if (contentType.includes("application/json")) return JSON.parse(body) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return args;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

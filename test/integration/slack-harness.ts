@@ -1,0 +1,143 @@
+// Starts the real Slack adapter (Bolt App + HTTPReceiver on the shared HTTP server) on
+// 127.0.0.1 against the loopback fake of Slack's Web API, and sends it requests signed
+// the way Slack signs them (v0:timestamp:body, HMAC-SHA256 with the signing secret).
+import { createHmac } from "node:crypto";
+import type { SubcommandDefinition } from "../../commands/types.ts";
+import {
+  createSlackAdapter,
+  SLACK_EVENTS_PATH,
+  type SlackAdapter,
+} from "../../src/adapters/slack/index.ts";
+import type { ThesisService } from "../../src/answer/types.ts";
+import { createHttpServer, type HttpServer } from "../../src/server/http.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
+
+export const SIGNING_SECRET = "test-signing-secret";
+
+export interface SlackHarness {
+  base: string;
+  fake: FakeSlackApi;
+  server: HttpServer;
+  adapter: SlackAdapter;
+  logs: string[];
+  /** POSTs a signed body to /slack/events. */
+  send(body: string, options?: SendOptions): Promise<Response>;
+  slash(text: string, responseId?: string, extra?: Record<string, string>): Promise<Response>;
+  event(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<Response>;
+  interaction(payload: Record<string, unknown>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface SendOptions {
+  contentType?: string;
+  timestamp?: number;
+  signature?: string;
+  headers?: Record<string, string>;
+}
+
+export function signSlack(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+  const mac = createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex");
+  return `v0=${mac}`;
+}
+
+export async function startSlackHarness(setup: {
+  commands: readonly SubcommandDefinition[];
+  thesis: ThesisService;
+  shutdownGraceMs?: number;
+}): Promise<SlackHarness> {
+  const fake = await startFakeSlackApi();
+  const logs: string[] = [];
+  const log = (message: string, error?: unknown) =>
+    logs.push(error ? `${message}: ${String(error)}` : message);
+  const server = createHttpServer({ log, shutdownGraceMs: setup.shutdownGraceMs ?? 5000 });
+  const adapter = createSlackAdapter({
+    botToken: "xoxb-test",
+    signingSecret: SIGNING_SECRET,
+    apiUrl: fake.apiUrl,
+    server,
+    commands: setup.commands,
+    thesis: setup.thesis,
+    log,
+    ...(setup.shutdownGraceMs ? { shutdownGraceMs: setup.shutdownGraceMs } : {}),
+  });
+  const port = await server.start(0, "127.0.0.1");
+  await adapter.start();
+  const base = `http://127.0.0.1:${port}`;
+
+  const send = (body: string, options: SendOptions = {}) => {
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    return fetch(`${base}${SLACK_EVENTS_PATH}`, {
+      method: "POST",
+      headers: {
+        "content-type": options.contentType ?? "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": options.signature ?? signSlack(body, timestamp),
+        ...options.headers,
+      },
+      body,
+    });
+  };
+
+  return {
+    base,
+    fake,
+    server,
+    adapter,
+    logs,
+    send,
+    slash(text, responseId = "cmd", extra = {}) {
+      const body = new URLSearchParams({
+        token: "legacy",
+        team_id: "T1",
+        team_domain: "fake",
+        channel_id: "C1",
+        channel_name: "research",
+        user_id: "U1",
+        user_name: "ann",
+        command: "/thesis",
+        text,
+        api_app_id: "A1",
+        response_url: fake.responseUrl(responseId),
+        trigger_id: "1.2.3",
+        ...extra,
+      }).toString();
+      return send(body);
+    },
+    event(event, eventId, retryNum) {
+      const body = JSON.stringify({
+        token: "legacy",
+        team_id: "T1",
+        api_app_id: "A1",
+        type: "event_callback",
+        event_id: eventId,
+        event_time: 1_700_000_000,
+        authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+        event,
+      });
+      return send(body, {
+        contentType: "application/json",
+        ...(retryNum
+          ? {
+              headers: { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "timeout" },
+            }
+          : {}),
+      });
+    },
+    interaction(payload) {
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return send(body);
+    },
+    async close() {
+      await server.stop();
+      await adapter.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** Everything a user could read in a recorded call (button values are never shown). */
+export function visibleText(args: Record<string, unknown>): string {
+  return JSON.stringify({ text: args.text, blocks: args.blocks }, (key, value) =>
+    key === "value" ? undefined : value,
+  );
+}
