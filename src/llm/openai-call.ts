@@ -11,7 +11,7 @@ export interface ClientSettings {
 
 /**
  * The client, configured only from what we pass: every field it would otherwise read from
- * process.env is given explicitly. Its own retries are off (see budget.ts) and its timeout is
+ * the environment (OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_LOG...) is given explicitly. Its own retries are off (see budget.ts) and its timeout is
  * a backstop; each request sets a tighter one from its remaining budget.
  */
 export function createClient(settings: ClientSettings, backstopTimeoutMs: number): OpenAI {
