@@ -1,7 +1,7 @@
 // English stopwords: the widely used NLTK list, plus the apostrophe-free spellings our
 // tokenizer produces for contractions ("don't" -> "dont").
 const ENGLISH = `
-i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+i me my myself we us our ours ourselves you your yours yourself yourselves he him his himself
 she her hers herself it its itself they them their theirs themselves what which who whom
 this that these those am is are was were be been being have has had having do does did
 doing a an the and but if or because as until while of at by for with about against
