@@ -151,4 +151,15 @@ describe("Slack buttons", () => {
     expect(visibleText(answer?.args ?? {})).toContain("Subnet emissions reward whoever games");
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(0);
   });
+
+  it("tells the user in one sentence when Slack refuses the public post", async () => {
+    const h = await start();
+    h.fake.handle("chat.postMessage", () => ({ ok: false, error: "not_in_channel" }));
+    await click(h, "thesis_share", "ask does distribution win");
+    const [told] = await h.fake.waitForCalls("response_url");
+    expect(told?.args.text).toBe(
+      "I can't post in this channel yet. Invite me with /invite @thesis-bot, then try again.",
+    );
+    expect(h.logs.join("\n")).toContain("not_in_channel");
+  });
 });

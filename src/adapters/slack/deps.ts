@@ -47,6 +47,14 @@ export function runForSlack(deps: SlackDeps, asker: Asker, text: string): Promis
 export const POST_FAILED =
   "Sorry, I couldn't post that answer to Slack. Please try again in a moment.";
 
+const NOT_INVITED =
+  "I can't post in this channel yet. Invite me with /invite @thesis-bot, then try again.";
+
+function sentenceFor(error: unknown): string {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return code === "not_in_channel" || code === "channel_not_found" ? NOT_INVITED : POST_FAILED;
+}
+
 /**
  * Runs a handler's slow part as tracked work (so shutdown waits for it) and turns any
  * failure into a log entry plus one plain sentence for the user.
@@ -60,7 +68,7 @@ export async function answerSafely(
   await deps.work.track(
     job().catch(async (error: unknown) => {
       deps.log(`Slack ${what} failed`, error);
-      await tellUser?.(POST_FAILED).catch((again: unknown) =>
+      await tellUser?.(sentenceFor(error)).catch((again: unknown) =>
         deps.log(`Slack ${what}: could not tell the user either`, again),
       );
     }),
