@@ -45,11 +45,15 @@ export interface GroundingResult {
   dropped: { text: string; reason: DropReason }[];
 }
 
-/** Text the sentence puts between double quotation marks (straight or curly). */
+/**
+ * Text the sentence puts in quotation marks: straight or curly double quotes, or curly single
+ * quotes (an opening ‘ is needed, so the apostrophe in "China’s" does not count).
+ */
 function quotedFragments(text: string): string[] {
   const fragments: string[] = [];
-  for (const match of text.matchAll(/["\u201c]([^"\u201c\u201d]+)["\u201d]/g)) {
-    const fragment = match[1]?.trim();
+  const quoted = /["\u201c]([^"\u201c\u201d]+)["\u201d]|\u2018([^\u2018\u2019]+)\u2019/g;
+  for (const match of text.matchAll(quoted)) {
+    const fragment = (match[1] ?? match[2])?.trim();
     if (fragment) fragments.push(fragment);
   }
   return fragments;
