@@ -1,0 +1,32 @@
+// What a CLI command gets and gives: parsed flags in, a JSON document and its human
+// rendering out. Commands never print; the runner decides which form to write.
+import type { Config } from "../config.ts";
+import type { Ledger } from "../corpus/ledger.ts";
+
+export interface CliInput {
+  positionals: string[];
+  flags: Record<string, string | boolean | undefined>;
+  config: Config;
+  /** Opens (and if needed builds) the ledger once per run. */
+  ledger: () => Promise<Ledger>;
+}
+
+export interface CliOutput {
+  json: unknown;
+  text: string;
+  /** Non-zero for "nothing found" style outcomes a script may want to branch on. */
+  exitCode?: number;
+}
+
+export class CliUsageError extends Error {
+  override name = "CliUsageError";
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Flags that take a value (others are booleans). */
+  valueFlags?: string[];
+  run(input: CliInput): Promise<CliOutput>;
+}

@@ -1,0 +1,130 @@
+// `sources`, `claims` and `index`: what the ledger holds.
+
+import type { Ledger } from "../corpus/ledger.ts";
+import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
+import { CLAIM_KINDS, type Claim, type ClaimKind, STANCES } from "../corpus/types.ts";
+import { type CliCommand, CliUsageError } from "./io.ts";
+
+export function sourcesOf(ledger: Ledger) {
+  return ledger.documents.map((d) => ({
+    id: d.id,
+    file: d.file,
+    title: d.title,
+    ...(d.outlet ? { outlet: d.outlet } : {}),
+    ...(d.author ? { author: d.author } : {}),
+    lines: d.lineStarts.length,
+    claims: ledger.claims.filter((c) => c.file === d.file).length,
+  }));
+}
+
+export const sourcesCommand: CliCommand = {
+  name: "sources",
+  summary: "List the indexed sources",
+  usage: "thesis-bot sources [--json]",
+  async run({ ledger }) {
+    const sources = sourcesOf(await ledger());
+    const text = sources
+      .map(
+        (s) =>
+          `${s.file}\n  ${s.title}${s.outlet ? ` — ${s.outlet}` : ""}${s.author ? ` (${s.author})` : ""}\n  ${s.lines} lines, ${s.claims} claims`,
+      )
+      .join("\n");
+    return { json: { sources }, text };
+  },
+};
+
+export function claimJson(c: Claim) {
+  return {
+    id: c.id,
+    text: c.text,
+    file: c.file,
+    lines: c.lines,
+    offsets: c.offsets,
+    section: c.section,
+    kind: c.kind,
+    stance: c.stances,
+    topics: c.topics,
+    hedged: c.hedged,
+  };
+}
+
+export function parseTopicFlag(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const topic = resolveTopic(value);
+  if (!topic)
+    throw new CliUsageError(`Unknown topic "${value}". Known topics: ${TOPIC_IDS.join(", ")}.`);
+  return topic;
+}
+
+export function parseKindFlag(value: unknown): ClaimKind | undefined {
+  if (typeof value !== "string") return undefined;
+  const kind = CLAIM_KINDS.find((k) => k === value.toLowerCase());
+  if (!kind) throw new CliUsageError(`Unknown kind "${value}". Kinds: ${CLAIM_KINDS.join(", ")}.`);
+  return kind;
+}
+
+export const claimsCommand: CliCommand = {
+  name: "claims",
+  summary: "List claims, optionally by topic and kind",
+  usage: "thesis-bot claims [--topic T] [--kind K] [--json]",
+  valueFlags: ["topic", "kind"],
+  async run({ flags, ledger }) {
+    const topic = parseTopicFlag(flags.topic);
+    const kind = parseKindFlag(flags.kind);
+    const claims = (await ledger()).claims.filter(
+      (c) => (!topic || c.topics.includes(topic)) && (!kind || c.kind === kind),
+    );
+    const text = claims
+      .map((c) => {
+        const stance = Object.entries(c.stances)
+          .map(([t, s]) => `${t}:${s}`)
+          .join(" ");
+        return `[${c.id}] ${c.file}:${c.lines[0]}-${c.lines[1]} ${c.kind}${stance ? ` (${stance})` : ""}\n  ${c.text.replace(/\s+/g, " ")}`;
+      })
+      .join("\n");
+    return { json: { claims: claims.map(claimJson) }, text: text || "No claims match." };
+  },
+};
+
+export const indexCommand: CliCommand = {
+  name: "index",
+  summary: "Build (or reuse) the index and summarise it",
+  usage: "thesis-bot index [--json]",
+  async run({ ledger }) {
+    const started = performance.now();
+    const l = await ledger();
+    const ms = Math.round(performance.now() - started);
+    const count = <K extends string>(keys: readonly K[], of: (c: Claim) => K[]) =>
+      Object.fromEntries(
+        keys.map((k) => [k, l.claims.filter((c) => of(c).includes(k)).length]),
+      ) as Record<K, number>;
+    const byKind = count(CLAIM_KINDS, (c) => [c.kind]);
+    const byStance = count(STANCES, (c) => Object.values(c.stances));
+    const byTopic = count(TOPIC_IDS, (c) => c.topics);
+    const summary = {
+      sources: l.documents.length,
+      sections: l.sections.length,
+      paragraphs: l.paragraphs.length,
+      claims: l.claims.length,
+      byKind,
+      byStance,
+      byTopic,
+      warnings: l.warnings,
+      ms,
+    };
+    const lines = [
+      `${summary.sources} sources, ${summary.sections} sections, ${summary.paragraphs} paragraphs, ${summary.claims} claims (${ms} ms)`,
+      `by kind:   ${Object.entries(byKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")}`,
+      `by stance (claim-topic pairs): ${Object.entries(byStance)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")}`,
+      `by topic:  ${Object.entries(byTopic)
+        .map(([k, n]) => `${topicLabel(k)} ${n}`)
+        .join(", ")}`,
+      ...l.warnings.map((w) => `warning: ${w}`),
+    ];
+    return { json: summary, text: lines.join("\n") };
+  },
+};

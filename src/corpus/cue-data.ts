@@ -1,0 +1,303 @@
+// Word lists the claim classifier reads. They describe English argument, not these seeds:
+// a new article is classified by the same lists. Entries are lower case; a trailing "*"
+// matches any ending ("vulnerab*" -> vulnerable, vulnerability).
+
+export const DISCLAIMER_CUES = [
+  "not financial advice",
+  "not investment advice",
+  "do your own research",
+  "dyor",
+  "i may own",
+  "i own",
+  "for informational purposes",
+  "please carefully assess",
+  "consult a",
+  "consult your",
+  "past performance",
+  "disclaimer",
+];
+
+/** Phrases that look like risk words but are not a risk being raised. */
+export const RISK_FALSE_FRIENDS = [
+  "risk management",
+  "risk-free",
+  "de-risk",
+  "risk appetite",
+  "risk-on",
+];
+
+export const RISK_CUES = [
+  "risk",
+  "risks",
+  "risky",
+  "liabilit*",
+  "vulnerab*",
+  "censorship",
+  "scrutiny",
+  "barrier*",
+  "overvalued",
+  "draw down",
+  "drawdown",
+  "lose",
+  "losing",
+  "loss",
+  "losses",
+  "fail",
+  "fails",
+  "failure",
+  "gamed",
+  "threat*",
+  "danger*",
+  "uncertain",
+  "uncertainty",
+  "dependency",
+  "lock-in",
+  "bubble",
+  "volatil*",
+  "fluctuate*",
+  "exploit*",
+  "insecure",
+  "unsafe",
+  "malicious",
+  "political filtering",
+  "weakness*",
+  "concern*",
+  "reward noise",
+  "wrong behavior",
+  "not guaranteed",
+  "experiment",
+  "cannot compete",
+  "too early",
+  "hard to contain",
+];
+
+export const RISK_DISMISSALS =
+  /\brisks?\b[^.]{0,30}\b(?:do not|don't|does not|cannot|can't|won't)\b/i;
+
+/** Words that start an enumerated item ("First, …"): in a risk section each is one risk. */
+export const ENUMERATION =
+  /^(?:first|second|third|fourth|fifth|sixth|seventh|finally|lastly|also)\b,?/i;
+
+/** Openers that end a run of risks ("So $TAO is not simply …", "But those risks …"). */
+export const RUN_BREAKERS = /^(?:so|but|however|still|yet|that said|in short|overall)\b/i;
+
+export const QUESTION_END = /\?["”’)]*$/;
+
+export const STATISTIC_PATTERN =
+  /\d+(?:\.\d+)?\s?(?:%|percent\b)|[$€£¥]\s?\d|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s?(?:x|times|billion|million|trillion|bn)\b|\bby token count\b/i;
+
+/** Advice: "should"/"must" with any subject, "need to" only when someone is told to. */
+export const RECOMMENDATION_PATTERN =
+  /\b(?:should|ought to|must|it is (?:wise|prudent|essential))\b|\b(?:you|we|investors|builders|policymakers|enterprises|companies|firms|founders|developers) (?:need to|have to)\b|^(?:consider|avoid|buy|sell|watch|do|don't|please|use|remember|focus|think)\b/i;
+
+export const PREDICTION_PATTERN =
+  /\b(?:will|won't|going to|is becoming|are becoming|becomes|become|may|might|could|likely|unlikely|expects?|expected|forecast|next decade|future|eventually|increasingly|is set to|poised to|endgame)\b/i;
+
+export const HEDGE_PATTERN =
+  /\b(?:may|might|could|likely|unlikely|probably|possibly|perhaps|appears?|seems?|reportedly|suggests?|suggested|potentially|arguably|uncertain)\b/i;
+
+export const POSITIVE_CUES = [
+  "win",
+  "wins",
+  "winning",
+  "won",
+  "lead",
+  "leads",
+  "leading",
+  "leader*",
+  "dominate*",
+  "dominant",
+  "dominating",
+  "advantage*",
+  "accelerat*",
+  "powerful",
+  "important",
+  "upside",
+  "bullish",
+  "strong",
+  "stronger",
+  "strongest",
+  "default",
+  "spread",
+  "spreads",
+  "grow",
+  "grows",
+  "growth",
+  "cheaper",
+  "superior",
+  "rise",
+  "rising",
+  "momentum",
+  "gain",
+  "gains",
+  "succeed*",
+  "success*",
+  "opportunit*",
+  "inevitable",
+  "abundant",
+  "improve*",
+  "improving",
+  "capture",
+  "captures",
+  "thrive*",
+  "better",
+  "best",
+  "smarter",
+  "adoption",
+  "uptake",
+  "interesting",
+  "rapid*",
+  "efficient",
+  "competitive",
+  "valuable",
+  "moat",
+  "ahead",
+  "attract*",
+  "outperform*",
+  "compound*",
+  "good enough",
+  "controllable",
+  "impossible to take away",
+  "cleanest",
+  "huge",
+  "serious possibility",
+  "premium layer",
+  "great",
+  "reinforce*",
+  "influence",
+  "sovereign*",
+  "independence",
+  "empower*",
+  "benefit*",
+];
+
+export const NEGATIVE_CUES = [
+  "lose",
+  "loses",
+  "losing",
+  "lost",
+  "loss",
+  "fail",
+  "fails",
+  "failure",
+  "risk",
+  "risks",
+  "risky",
+  "barrier*",
+  "niche",
+  "overvalued",
+  "drawdown",
+  "draw down",
+  "worthless",
+  "dies",
+  "die",
+  "disappear*",
+  "decline*",
+  "behind",
+  "weak",
+  "weakness*",
+  "vulnerab*",
+  "liabilit*",
+  "censorship",
+  "scrutiny",
+  "restrict*",
+  "dependency",
+  "dependence",
+  "uncertain",
+  "gamed",
+  "noise",
+  "compressed",
+  "pressure",
+  "threat*",
+  "fragile",
+  "unsustainable",
+  "struggle*",
+  "bearish",
+  "bubble",
+  "hype",
+  "concern*",
+  "problem*",
+  "challeng*",
+  "squeeze*",
+  "underestimat*",
+  "awkward",
+  "contradiction",
+  "incomplete",
+  "experiment",
+  "unlikely",
+  "unable",
+  "blocked",
+  "constrain*",
+  "choke",
+  "slow",
+  "mistake",
+  "wrong",
+  "trust issues",
+  "overnight",
+  "not the same as",
+  "still early",
+];
+
+export const NEGATORS = [
+  "not",
+  "no",
+  "never",
+  "n't",
+  "cannot",
+  "nor",
+  "neither",
+  "hardly",
+  "without",
+  "no longer",
+  "stops being",
+  "stop being",
+  "ceases to be",
+];
+/** "X is not just Y" praises X: these are read as intensifiers, never as negations. */
+export const INTENSIFYING_NEGATIONS =
+  /\b(?:not just|not only|not simply|not merely|no longer just|no longer only)\b/gi;
+export const DIMINISHERS = ["only marginally", "slightly", "somewhat", "barely"];
+
+/** Clause openers after which the topics named have the opposite stance ("… without $TAO"). */
+export const INVERTING_CONNECTORS = [
+  "without",
+  "instead of",
+  "rather than",
+  "than",
+  "away from",
+  "shifts from",
+  "shift from",
+  "moving away from",
+];
+/** Clause openers after which the topics named bear the harm ("pricing pressure on closed models"). */
+export const HARMING_CONNECTORS = [
+  "pressure on",
+  "challenging",
+  "threat to",
+  "at the expense of",
+  "compressing",
+  "squeezing",
+  "displacing",
+  "undermining",
+  "weakening the advantages of",
+  "weakening",
+];
+/** Opening a sentence, these make everything up to the first comma a contrasting clause. */
+export const LEADING_SUBORDINATORS =
+  /^(?:while|although|though|despite|even if|unlike|whereas)\b[^,]*,/i;
+/** Clause openers that start a contrasting claim about the topics they name. */
+export const CONTRAST_CONNECTORS = [
+  "but",
+  "while",
+  "whereas",
+  "although",
+  "though",
+  "yet",
+  "even if",
+];
+
+/** Section headings that set a stance for what stands under them. */
+export const BEAR_HEADING =
+  /\b(?:risks?|risk-free|bear case|downside|dangers?|warning|threats?|what could go wrong|caveats?)\b/i;
+export const WARNING_HEADING = /\b(?:risk warning|disclaimer|disclosure)s?\b/i;
+export const BULL_HEADING = /\b(?:bull case|upside|the case for)\b/i;

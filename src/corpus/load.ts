@@ -1,0 +1,89 @@
+// Reads the corpus folder. A file that cannot be trusted as an article (empty, binary, not
+// UTF-8, too large) is skipped with a warning naming it; the rest is still indexed.
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { lineStartsOf } from "./lines.ts";
+import type { SourceDocument } from "./types.ts";
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const ARTICLE_EXTENSIONS = new Set([".txt", ".md"]);
+
+export interface RawFile {
+  /** "<corpus folder name>/<relative path>", the path citations name. */
+  file: string;
+  id: string;
+  text: string;
+  lineStarts: number[];
+}
+
+export interface LoadResult {
+  files: RawFile[];
+  warnings: string[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Why a file's bytes are not an article, or null when they are. */
+export function rejectReason(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): string | null {
+  if (bytes.length === 0) return "it is empty";
+  if (bytes.length > maxBytes) return `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
+  if (bytes.includes(0)) return "it looks binary (it contains NUL bytes)";
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return "it is not valid UTF-8";
+  }
+  if (text.trim() === "") return "it holds only white space";
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Tab, newline, form feed and carriage return are text; other C0 controls are not.
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || code === 127)
+      controls++;
+  }
+  if (controls > text.length / 100) return "it looks binary (many control characters)";
+  return null;
+}
+
+async function listArticles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && ARTICLE_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+export async function loadCorpusFiles(dir: string, maxBytes = MAX_FILE_BYTES): Promise<LoadResult> {
+  const root = path.resolve(dir);
+  const folder = path.basename(root);
+  const warnings: string[] = [];
+  const files: RawFile[] = [];
+  for (const relative of await listArticles(root)) {
+    const full = path.join(root, relative);
+    const shown = `${folder}/${relative.split(path.sep).join("/")}`;
+    if ((await stat(full)).size > maxBytes) {
+      warnings.push(
+        `Skipped ${shown}: it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
+      );
+      continue;
+    }
+    const bytes = await readFile(full);
+    const reason = rejectReason(bytes, maxBytes);
+    if (reason) {
+      warnings.push(`Skipped ${shown}: ${reason}.`);
+      continue;
+    }
+    // A BOM is not part of the article; dropping it would shift offsets, so keep the text
+    // as stored and let cleaning ignore it.
+    const text = bytes.toString("utf8");
+    const id = relative
+      .replace(/\.[^.]+$/, "")
+      .split(path.sep)
+      .join("/");
+    files.push({ file: shown, id, text, lineStarts: lineStartsOf(text) });
+  }
+  return { files, warnings };
+}
+
+export type { SourceDocument };

@@ -1,0 +1,166 @@
+// Stance is relative to a topic: "China can win open-weight AI without $TAO" is bullish
+// for China and open-weight AI and bearish for $TAO. The sentence is cut at connectors;
+// cue words give each piece a polarity (flipped by a nearby negation), and each topic takes
+// the polarity of the piece that names it:
+// - after "without", "rather than", "than"…: the opposite of the rest of the sentence;
+// - after "pressure on", "challenging"…: bear, whatever the rest says;
+// - after "but", "while"… (or in a leading "While …," clause) when that piece names its own
+//   topics: that piece's own polarity;
+// - otherwise: the polarity of the main pieces together.
+import {
+  CONTRAST_CONNECTORS,
+  DIMINISHERS,
+  HARMING_CONNECTORS,
+  INTENSIFYING_NEGATIONS,
+  INVERTING_CONNECTORS,
+  LEADING_SUBORDINATORS,
+  NEGATIVE_CUES,
+  NEGATORS,
+  POSITIVE_CUES,
+} from "./cue-data.ts";
+import { compileCues, cueMatches } from "./cues.ts";
+import { TOPICS } from "./topic-data.ts";
+import { findTopicMentions, withImpliedTopics } from "./topics.ts";
+import type { Stance } from "./types.ts";
+
+const POSITIVE = compileCues(POSITIVE_CUES);
+const NEGATIVE = compileCues(NEGATIVE_CUES);
+const NEGATOR = compileCues(NEGATORS.filter((n) => n !== "n't"));
+const DIMINISHER = compileCues(DIMINISHERS);
+const CONNECTOR = compileCues([
+  ...INVERTING_CONNECTORS,
+  ...CONTRAST_CONNECTORS,
+  ...HARMING_CONNECTORS,
+]);
+const INVERTING = new Set(INVERTING_CONNECTORS);
+const HARMING = new Set(HARMING_CONNECTORS);
+
+type PieceType = "main" | "inverted" | "contrast" | "harmed";
+interface Piece {
+  type: PieceType;
+  start: number;
+  end: number;
+  polarity: number;
+  topics: string[];
+}
+
+/** Sum of cue polarities in a piece; a negator up to four words before a cue flips it. */
+export function polarityOf(text: string): number {
+  // Same-length replacements keep cue offsets aligned with the text.
+  const lower = text
+    .toLowerCase()
+    .replace(INTENSIFYING_NEGATIONS, (m) => " ".repeat(m.length))
+    .replace(/n['’]t\b/g, " not");
+  const negators = cueMatches(NEGATOR, lower);
+  const weight = DIMINISHER.test(lower) ? 0.5 : 1;
+  DIMINISHER.lastIndex = 0;
+  const score = (matches: { start: number; end: number }[], sign: number) => {
+    let total = 0;
+    for (const m of matches) {
+      const negated = negators.some((n) => {
+        if (n.end > m.start) return false;
+        const between = lower.slice(n.end, m.start).trim();
+        return between === "" || between.split(/\s+/).length <= 3;
+      });
+      total += negated ? -sign : sign;
+    }
+    return total;
+  };
+  const positives = cueMatches(POSITIVE, lower);
+  // A word in both lists ("risk" is negative only) counts once, as negative.
+  const negatives = cueMatches(NEGATIVE, lower);
+  const overlap = (m: { start: number }) => negatives.some((n) => n.start === m.start);
+  return (
+    weight *
+    (score(
+      positives.filter((m) => !overlap(m)),
+      1,
+    ) +
+      score(negatives, -1))
+  );
+}
+
+function splitPieces(text: string): Piece[] {
+  const leading = LEADING_SUBORDINATORS.exec(text);
+  // "While X leads…, Y dominates…": the leading clause is one contrast piece up to its comma.
+  const cuts = cueMatches(CONNECTOR, text).filter((c) => !leading || c.start >= leading[0].length);
+  if (leading)
+    cuts.unshift({ start: 0, end: 0 }, { start: leading[0].length, end: leading[0].length });
+  const pieces: Piece[] = [];
+  let start = 0;
+  let type: PieceType = "main";
+  const push = (end: number) => {
+    if (end <= start) return;
+    const slice = text.slice(start, end);
+    pieces.push({
+      type,
+      start,
+      end,
+      polarity: polarityOf(slice),
+      topics: [...new Set(findTopicMentions(slice).map((m) => m.topic))],
+    });
+  };
+  for (const [index, cut] of cuts.entries()) {
+    push(cut.start);
+    const word = text.slice(cut.start, cut.end).toLowerCase().replace(/\s+/g, " ");
+    const leadingClause = leading !== null && index === 0;
+    const afterLeading = leading !== null && index === 1;
+    type = leadingClause
+      ? "contrast"
+      : afterLeading
+        ? "main"
+        : INVERTING.has(word)
+          ? "inverted"
+          : HARMING.has(word)
+            ? "harmed"
+            : "contrast";
+    start = cut.start;
+  }
+  push(text.length);
+  // A contrast piece that names no topic continues the main claim ("…, but come with risk").
+  for (const piece of pieces)
+    if (piece.type === "contrast" && piece.topics.length === 0) piece.type = "main";
+  // "Not because X is better than Y": a leading "not because" negates, not inverts, the main.
+  if (pieces[0]?.type === "main" && /^not because\b/i.test(text.trim())) pieces[0].polarity *= -1;
+  return pieces;
+}
+
+const toStance = (polarity: number): Stance =>
+  polarity > 0 ? "bull" : polarity < 0 ? "bear" : "neutral";
+
+/** Stance toward each topic the text names (implied topics follow the topic implying them). */
+export function stancesIn(text: string): Record<string, Stance> {
+  const pieces = splitPieces(text);
+  const main = pieces.filter((p) => p.type === "main").reduce((sum, p) => sum + p.polarity, 0);
+  const direct = new Map<string, number>();
+  for (const piece of pieces) {
+    const polarity =
+      piece.type === "harmed"
+        ? -1
+        : piece.type === "inverted"
+          ? -main
+          : piece.type === "contrast" && piece.polarity !== 0
+            ? piece.polarity
+            : main;
+    for (const topic of piece.topics) {
+      // A topic named in several pieces keeps the first non-neutral reading.
+      if (!direct.has(topic) || direct.get(topic) === 0) direct.set(topic, polarity);
+    }
+  }
+  const stances: Record<string, Stance> = {};
+  for (const [topic, polarity] of direct) stances[topic] = toStance(polarity);
+  const implied = withImpliedTopics(direct.keys()).filter((t) => !direct.has(t));
+  // An implied topic takes the stance of the topics implying it when their non-neutral readings agree; two passes
+  // let an implied topic feed another (DeepSeek -> Chinese open-weight AI -> open-weight).
+  for (let pass = 0; pass < 2; pass++) {
+    for (const topic of implied) {
+      const definition = TOPICS.find((t) => t.id === topic);
+      const sources = [...(definition?.impliedByAny ?? []), ...(definition?.impliedByAll ?? [])];
+      const readings = new Set(
+        sources.map((s) => stances[s]).filter((s) => s !== undefined && s !== "neutral"),
+      );
+      stances[topic] = readings.size === 1 ? ([...readings][0] ?? "neutral") : "neutral";
+    }
+  }
+  return stances;
+}

@@ -1,0 +1,119 @@
+// Finds topics in text and resolves what a user types ("Bittensor", "tao", "Chinese
+// open-source AI") to a topic id. Longest alias wins, so "closed frontier models" is one
+// mention, not "frontier models" plus something else.
+import { TOPICS, type TopicDefinition } from "./topic-data.ts";
+
+export interface TopicMention {
+  topic: string;
+  start: number;
+  end: number;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+interface AliasMatcher {
+  topic: string;
+  pattern: RegExp;
+}
+
+function buildMatchers(topics: readonly TopicDefinition[]): AliasMatcher[] {
+  const matchers: AliasMatcher[] = [];
+  for (const t of topics) {
+    const loose = [...t.aliases].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    // "\b" fails next to "$" and "." so word edges are spelled out.
+    matchers.push({
+      topic: t.id,
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}$])(?:${loose.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
+    });
+    if (t.caseSensitive?.length) {
+      const strict = t.caseSensitive.map(escapeRegExp).join("|");
+      matchers.push({
+        topic: t.id,
+        pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${strict})(?![\\p{L}\\p{N}])`, "gu"),
+      });
+    }
+  }
+  return matchers;
+}
+
+const MATCHERS = buildMatchers(TOPICS);
+export const TOPIC_IDS = TOPICS.map((t) => t.id);
+const byId = new Map(TOPICS.map((t) => [t.id, t]));
+
+export function topicLabel(id: string): string {
+  return byId.get(id)?.label ?? id;
+}
+
+/** Every alias occurrence, longest first where they overlap, in text order. */
+export function findTopicMentions(text: string): TopicMention[] {
+  const raw: TopicMention[] = [];
+  for (const { topic, pattern } of MATCHERS) {
+    for (const m of text.matchAll(pattern))
+      raw.push({ topic, start: m.index, end: m.index + m[0].length });
+  }
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TopicMention[] = [];
+  for (const mention of raw) {
+    const last = kept[kept.length - 1];
+    if (last && mention.start < last.end) continue;
+    kept.push(mention);
+  }
+  return kept;
+}
+
+/** Adds implied topics until nothing changes (DeepSeek -> China and Chinese open-weight AI). */
+export function withImpliedTopics(found: Iterable<string>): string[] {
+  const topics = new Set(found);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const t of TOPICS) {
+      if (topics.has(t.id)) continue;
+      const any = t.impliedByAny?.some((id) => topics.has(id)) ?? false;
+      const all = t.impliedByAll?.every((id) => topics.has(id)) ?? false;
+      if (any || all) {
+        topics.add(t.id);
+        changed = true;
+      }
+    }
+  }
+  return TOPIC_IDS.filter((id) => topics.has(id));
+}
+
+export function topicsIn(text: string): string[] {
+  return withImpliedTopics(findTopicMentions(text).map((m) => m.topic));
+}
+
+/**
+ * Resolves a user's topic ("TAO", "bittensor", "Chinese open-source AI", "chinese-open") to
+ * the most specific topic id it names, or null. Implied topics are not returned: "DeepSeek"
+ * resolves to deepseek, not china.
+ */
+export function resolveTopic(input: string): string | null {
+  const text = input.trim();
+  if (text === "") return null;
+  const lower = text.toLowerCase();
+  const exact = TOPICS.find((t) => t.id === lower || t.label.toLowerCase() === lower);
+  if (exact) return exact.id;
+  const mentions = findTopicMentions(text).map((m) => m.topic);
+  if (mentions.length === 0) return null;
+  // The topic implied by all the others is the most specific reading ("Chinese" + "open-source").
+  const implied = withImpliedTopics(mentions);
+  const composite = TOPICS.find(
+    (t) => t.impliedByAll?.every((id) => mentions.includes(id)) && implied.includes(t.id),
+  );
+  return composite?.id ?? mentions[0] ?? null;
+}
+
+/** Alias -> canonical word expansions for query analysis ("bittensor" also searches "tao"). */
+export function aliasExpansions(): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const t of TOPICS) {
+    const words = [...t.aliases, ...(t.caseSensitive ?? [])].map((a) => a.toLowerCase());
+    for (const word of words)
+      map.set(
+        word,
+        words.filter((w) => w !== word),
+      );
+  }
+  return map;
+}
