@@ -19,12 +19,14 @@ also would could may might must shall
 export const STOPWORDS: ReadonlySet<string> = new Set(ENGLISH.split(/\s+/).filter(Boolean));
 
 /**
- * Words that only say "this is a question" in chat ("whats", "tell me", "explain") and
- * never carry the topic. Dropped from queries only: documents keep them.
+ * Words that only say "this is a question" in chat ("whats", "tell me", "explain") or
+ * point at the corpus itself ("according to the article") and never carry the topic.
+ * Dropped from queries only: documents keep them.
  */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   `whats hows whys wheres whos whens tell explain describe please anyone someone
-   know think mean means meaning say says said thing things`
+   know think mean means meaning say says said thing things besides
+   according article articles author authors writer source sources piece post corpus`
     .split(/\s+/)
     .filter(Boolean),
 );
