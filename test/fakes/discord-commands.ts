@@ -94,13 +94,12 @@ const bullbear: SubcommandDefinition = {
   usage: "/thesis bullbear <topic>",
   options: z.object({
     topic: z.string().min(1),
-    limit: z.number().int().min(1).max(50).optional(),
+    limit: z.coerce.number().int().min(1).max(50).optional(),
   }),
   optionMeta: {
     topic: { description: "Topic", autocomplete: "topic" },
     limit: { description: "How many pairs" },
   },
-  rest: "topic",
   async run(ctx, input: { topic: string; limit?: number }) {
     const { pairs } = ctx.thesis.bullbear(input.topic);
     const count = input.limit ?? 1;

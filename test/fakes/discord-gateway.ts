@@ -6,7 +6,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { type WebSocket, WebSocketServer } from "ws";
-import { FAKE_IDS, FakeDiscordRest, fakeMessage, fakeUser, nextId } from "./discord-rest.ts";
+import {
+  FAKE_IDS,
+  FakeDiscordRest,
+  fakeMessage,
+  fakeUser,
+  interactionMetadata,
+  nextId,
+} from "./discord-rest.ts";
 
 export class FakeDiscord {
   readonly rest = new FakeDiscordRest();
@@ -215,7 +222,7 @@ export function buttonClick(customId: string, messageFlags = 64) {
   const message = fakeMessage({
     channelId: FAKE_IDS.channel,
     flags: messageFlags,
-    extra: { interaction_metadata: { id: nextId(), type: 2, user: fakeUser() } },
+    extra: { interaction_metadata: interactionMetadata() },
   });
   return { ...interactionBase(3, { custom_id: customId, component_type: 2 }), message };
 }

@@ -45,6 +45,16 @@ export function fakeUser(id: string = FAKE_IDS.user, bot = false) {
   };
 }
 
+/** discord.js 14.28 builds a Message for interaction replies and reads all of these. */
+export function interactionMetadata() {
+  return {
+    id: nextId(),
+    type: 2,
+    user: fakeUser(),
+    authorizing_integration_owners: { "0": FAKE_IDS.guild },
+  };
+}
+
 export function fakeMessage(fields: {
   channelId: string;
   content?: string;
@@ -176,7 +186,7 @@ export class FakeDiscordRest {
         const extra = {
           ...data,
           webhook_id: webhook[1],
-          interaction_metadata: { id: nextId(), type: 2, user: fakeUser() },
+          interaction_metadata: interactionMetadata(),
         };
         return [
           200,

@@ -1,7 +1,11 @@
 // The real discord.js Client against the loopback fake Discord: READY, deferred answers,
 // autocomplete, buttons, the Find sources thread flow, mentions, permissions and 429s.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/index.ts";
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  syncCommands,
+} from "../../src/adapters/discord/index.ts";
 import { fixedThesis, testCommands } from "../fakes/discord-commands.ts";
 import {
   autocomplete,
@@ -64,5 +68,192 @@ describe("Discord adapter against a fake gateway", () => {
     const labels = bodyOf(edit).components[0].components.map((b: Body) => b.label);
     expect(labels).toEqual(["Share to channel", "Quote in thread", "Show the bear case"]);
     expect(bodyOf(edit).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("suggests at most 25 topics for an autocompleting option, matching what was typed", async () => {
+    const all = autocomplete("bullbear", "topic", "");
+    fake.dispatch("INTERACTION_CREATE", all);
+    const allCall = await fake.rest.waitFor(isCallback(all.token));
+    expect(bodyOf(allCall).type).toBe(8);
+    expect(bodyOf(allCall).data.choices).toHaveLength(25);
+    const typed = autocomplete("bullbear", "topic", "tens");
+    fake.dispatch("INTERACTION_CREATE", typed);
+    const typedCall = await fake.rest.waitFor(isCallback(typed.token));
+    expect(bodyOf(typedCall).data.choices).toEqual([
+      { name: "Bittensor / TAO (99 claims)", value: "tao" },
+    ]);
+  });
+
+  async function askAndGetButtons(question: string): Promise<Record<string, string>> {
+    const interaction = slashCommand("ask", { question });
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    const edit = await fake.rest.waitFor(isEdit(interaction.token));
+    const buttons = bodyOf(edit).components.flatMap((row: Body) => row.components) as Body[];
+    return Object.fromEntries(buttons.map((b) => [b.label, b.custom_id]));
+  }
+
+  it("Share to channel posts the same answer publicly, without pinging anyone", async () => {
+    const buttons = await askAndGetButtons("what about @everyone and export controls");
+    const click = buttonClick(buttons["Share to channel"]!);
+    fake.dispatch("INTERACTION_CREATE", click);
+    const edit = await fake.rest.waitFor(isEdit(click.token));
+    expect(bodyOf(edit).content).toBe(`Shared in <#${FAKE_IDS.channel}>.`);
+    const post = fake.rest
+      .find("POST", new RegExp(`/channels/${FAKE_IDS.channel}/messages$`))
+      .find((c) => JSON.stringify(c.body).includes("@everyone and export controls"));
+    expect(post).toBeDefined();
+    expect(bodyOf(post!).flags).toBeUndefined();
+    expect(bodyOf(post!).allowed_mentions).toEqual({ parse: [] });
+    expect(bodyOf(post!).embeds[0].fields[0].value).toContain("distribution wins");
+  });
+
+  it("sends a question containing @everyone with allowed_mentions parse []", async () => {
+    const interaction = slashCommand("ask", { question: "@everyone is TAO dead?" });
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    const edit = await fake.rest.waitFor(isEdit(interaction.token));
+    expect(bodyOf(edit).embeds[0].description).toContain("@everyone is TAO dead?");
+    expect(bodyOf(edit).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("Quote in thread posts the answer, starts a thread on it and quotes each passage", async () => {
+    const buttons = await askAndGetButtons("quote the distribution passage");
+    const click = buttonClick(buttons["Quote in thread"]!);
+    fake.dispatch("INTERACTION_CREATE", click);
+    const edit = await fake.rest.waitFor(isEdit(click.token));
+    const threadId = /<#(\d+)>/.exec(bodyOf(edit).content)?.[1];
+    expect(threadId).toBeDefined();
+    const passages = fake.rest.find("POST", new RegExp(`/channels/${threadId}/messages$`));
+    expect(passages.map((c) => bodyOf(c).embeds[0].description)).toEqual([
+      "Open weights travel faster than any export control; distribution wins.",
+    ]);
+  });
+
+  it("Show the bear case runs the bull/bear command, markdown in quotes escaped", async () => {
+    const buttons = await askAndGetButtons("is there a bear case");
+    const click = buttonClick(buttons["Show the bear case"]!);
+    fake.dispatch("INTERACTION_CREATE", click);
+    const edit = await fake.rest.waitFor(isEdit(click.token));
+    expect(bodyOf(edit).embeds[0].title).toBe("Bull and bear: tao");
+    const values = bodyOf(edit)
+      .embeds.flatMap((e: Body) => e.fields ?? [])
+      .map((f: Body) => f.value);
+    expect(values).toContain("Subnet emissions can be gamed, and validators \\*collude\\*.");
+  });
+
+  it("pages a long answer with Next and Previous", async () => {
+    const interaction = slashCommand("bullbear", { topic: "tao", limit: 50 });
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    const edit = await fake.rest.waitFor(isEdit(interaction.token));
+    const footer = (b: Body) => b.embeds.at(-1).footer.text as string;
+    const pages = /^Page 1 of (\d+)$/.exec(footer(bodyOf(edit)))?.[1];
+    expect(Number(pages)).toBeGreaterThan(3);
+    const next = bodyOf(edit).components[0].components.find((b: Body) => b.label === "Next");
+    const click = buttonClick(next.custom_id);
+    fake.dispatch("INTERACTION_CREATE", click);
+    const callback = await fake.rest.waitFor(isCallback(click.token));
+    expect(bodyOf(callback).type).toBe(6); // deferred update of the same message
+    const page2 = await fake.rest.waitFor(isEdit(click.token));
+    expect(footer(bodyOf(page2))).toBe(`Page 2 of ${pages}`);
+    const labels = bodyOf(page2).components[0].components.map((b: Body) => b.label);
+    expect(labels).toEqual(["Previous", "Next"]);
+  });
+
+  it("Find sources starts a thread on the message and posts the passages there", async () => {
+    const { interaction, target } = findSources("Distribution beats export controls, right?");
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    const edit = await fake.rest.waitFor(isEdit(interaction.token));
+    expect(bodyOf(edit).content).toMatch(/^Posted 1 passage\(s\) in <#\d+>\.$/);
+    const thread = fake.rest.find("POST", new RegExp(`/messages/${target.id}/threads$`))[0]!;
+    expect(bodyOf(thread).name).toBe("Sources: Distribution beats export controls, right?");
+    const threadId = /<#(\d+)>/.exec(bodyOf(edit).content)![1];
+    const posts = fake.rest.find("POST", new RegExp(`/channels/${threadId}/messages$`));
+    expect(posts.length).toBe(2);
+    expect(bodyOf(posts[1]!).embeds[0].title).toContain("L12–14");
+  });
+
+  it("explains a missing permission instead of crashing", async () => {
+    fake.rest.failNext({
+      method: "POST",
+      path: /\/threads$/,
+      status: 403,
+      body: { message: "Missing Permissions", code: 50013 },
+    });
+    const { interaction } = findSources("Will open weights win?");
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    const edit = await fake.rest.waitFor(isEdit(interaction.token));
+    expect(bodyOf(edit).content).toContain("I can't start a thread here");
+    expect(adapter.client.isReady()).toBe(true);
+  });
+
+  it("still answers after a 429, through discord.js's rate-limit queue", async () => {
+    fake.rest.failNext({
+      method: "PATCH",
+      path: /%40original$/,
+      status: 429,
+      body: { message: "You are being rate limited.", retry_after: 0.05, global: false },
+      headers: { "retry-after": "0.05" },
+    });
+    const interaction = slashCommand("ask", { question: "rate limited question" });
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    const edit = await fake.rest.waitFor(isEdit(interaction.token));
+    expect(bodyOf(edit).embeds[0].description).toContain("rate limited question");
+    const attempts = fake.rest.calls.filter((c) => c.path.includes(interaction.token));
+    expect(attempts.map((c) => c.status)).toEqual([204, 429, 200]);
+  });
+
+  it("answers a mention inside a thread in that thread, and ignores bots", async () => {
+    const fromBot = userMessage(`<@${FAKE_IDS.bot}> bots talking`, {
+      channelId: FAKE_IDS.thread,
+      bot: true,
+    });
+    const fromUser = userMessage(`<@${FAKE_IDS.bot}> @everyone why does distribution win`, {
+      channelId: FAKE_IDS.thread,
+    });
+    fake.dispatch("MESSAGE_CREATE", fromBot);
+    fake.dispatch("MESSAGE_CREATE", fromUser);
+    const post = await fake.rest.waitFor(
+      (c) => c.method === "POST" && c.path.endsWith(`/channels/${FAKE_IDS.thread}/messages`),
+    );
+    expect(bodyOf(post).embeds[0].description).toContain("@everyone why does distribution win");
+    expect(bodyOf(post).allowed_mentions).toEqual({ parse: [] });
+    const all = fake.rest.find("POST", new RegExp(`/channels/${FAKE_IDS.thread}/messages$`));
+    expect(all.some((c) => JSON.stringify(c.body).includes("bots talking"))).toBe(false);
+  });
+
+  it("registers /thesis once and skips the write when Discord already has it", async () => {
+    const puts = fake.rest.find("PUT", /\/guilds\/\d+\/commands$/);
+    expect(puts).toHaveLength(1);
+    const thesis = (bodyOf(puts[0]!) as unknown as Body[]).find((c) => c.name === "thesis")!;
+    const bullbear = thesis.options.find((o: Body) => o.name === "bullbear");
+    expect(bullbear.options).toEqual([
+      {
+        type: 3,
+        name: "topic",
+        description: "Topic",
+        required: true,
+        min_length: 1,
+        autocomplete: true,
+      },
+      {
+        type: 4,
+        name: "limit",
+        description: "How many pairs",
+        required: false,
+        min_value: 1,
+        max_value: 50,
+      },
+    ]);
+    expect(logged).toContain(
+      "Discord guild commands differed from the declarations; registered 2.",
+    );
+    const again = await syncCommands({
+      rest: adapter.client.rest,
+      applicationId: FAKE_IDS.application,
+      guildId: FAKE_IDS.guild,
+      defs: testCommands,
+      log: () => {},
+    });
+    expect(again.action).toBe("unchanged");
+    expect(fake.rest.find("PUT", /\/commands$/)).toHaveLength(1);
   });
 });
