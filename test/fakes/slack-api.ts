@@ -12,6 +12,8 @@ export interface RecordedCall {
   /** For response_url calls, the id in the URL. */
   responseId?: string;
   token?: string;
+  /** performance.now() when the call arrived (for the benchmark). */
+  at: number;
 }
 
 export interface FakeSlackApi {
@@ -71,11 +73,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     let reply: Record<string, unknown>;
     if (url.pathname.startsWith("/response/")) {
       const responseId = url.pathname.slice("/response/".length);
-      calls.push({ method: "response_url", args, responseId });
+      calls.push({ method: "response_url", args, responseId, at: performance.now() });
       reply = { ok: true };
     } else {
       const method = url.pathname.replace(/^\/api\//, "");
-      calls.push({ method, args, ...(token ? { token } : {}) });
+      calls.push({ method, args, at: performance.now(), ...(token ? { token } : {}) });
       reply = answer(method, args);
     }
     for (const wake of [...waiters]) wake();

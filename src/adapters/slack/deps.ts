@@ -1,5 +1,6 @@
 // What every Slack handler needs: the platform-neutral commands and service, plus the
 // adapter's own bookkeeping. Handlers receive this instead of reaching for globals.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { App } from "@slack/bolt";
 import { runCommandText } from "../../../commands/dispatch.ts";
 import type { SubcommandDefinition } from "../../../commands/types.ts";
@@ -65,12 +66,16 @@ export async function answerSafely(
   job: () => Promise<void>,
   tellUser?: (sentence: string) => Promise<unknown>,
 ): Promise<void> {
+  // Answers are computed synchronously; yielding first lets requests that arrived at the
+  // same moment be acknowledged before this one's answer takes the event loop.
   await deps.work.track(
-    job().catch(async (error: unknown) => {
-      deps.log(`Slack ${what} failed`, error);
-      await tellUser?.(sentenceFor(error)).catch((again: unknown) =>
-        deps.log(`Slack ${what}: could not tell the user either`, again),
-      );
-    }),
+    nextTurn()
+      .then(job)
+      .catch(async (error: unknown) => {
+        deps.log(`Slack ${what} failed`, error);
+        await tellUser?.(sentenceFor(error)).catch((again: unknown) =>
+          deps.log(`Slack ${what}: could not tell the user either`, again),
+        );
+      }),
   );
 }
