@@ -105,7 +105,11 @@ export class FakeDiscordRest {
         () => reject(new Error("timed out waiting for a REST call")),
         timeoutMs,
       );
-      this.#waiters.push({ test, resolve: (call) => (clearTimeout(timer), resolve(call)) });
+      const settle = (call: RecordedCall) => {
+        clearTimeout(timer);
+        resolve(call);
+      };
+      this.#waiters.push({ test, resolve: settle });
     });
   }
 
