@@ -160,7 +160,7 @@ describe("renderDiscord", () => {
         .slice(1)
         .map((m) => m.embeds[0]?.description)
         .join(" "),
-    ).toBe(long.trimEnd());
+    ).toBe(long);
     assertWithinLimits(messages);
   });
 
