@@ -97,9 +97,7 @@ async function createSqliteStore(dataDir: string, prefix: string): Promise<Store
     backend: "sqlite",
     ...parts,
     atomic: prefixed(atomic, `${prefix}:`),
-    async close() {
-      await Promise.all(adapters.map((adapter) => adapter.disconnect()));
-    },
+    close: once(() => Promise.all(adapters.map((adapter) => adapter.disconnect())).then(() => {})),
   };
 }
 
@@ -121,10 +119,10 @@ async function createRedisStore(redisUrl: string, prefix: string): Promise<Store
     backend: "redis",
     ...collections(makeKeyv),
     atomic: createRedisAtomicStore(client as unknown as RedisCommands, `${prefix}:atomic:`),
-    async close() {
-      // The collections share this client, so it is closed once, here.
+    // The collections share this client, so it is closed once, here.
+    close: once(async () => {
       if (client.isOpen) await client.close();
-    },
+    }),
   };
 }
 
@@ -136,5 +134,14 @@ function prefixed(atomic: AtomicStore, prefix: string): AtomicStore {
       atomic.compareAndSet(prefix + key, expected, next, ttl),
     increment: (key, ttl) => atomic.increment(prefix + key, ttl),
     delete: (key) => atomic.delete(prefix + key),
+  };
+}
+
+/** close() may be called by several owners (main, tests); only the first does the work. */
+function once(action: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= action();
+    return done;
   };
 }
