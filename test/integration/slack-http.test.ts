@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createSlackAdapter } from "../../src/adapters/slack/index.ts";
+import { createHttpServer } from "../../src/server/http.ts";
+import { startFakeSlackApi } from "../fakes/slack-api.ts";
 import { type SlackHarness, signSlack, startSlackHarness, visibleText } from "./slack-harness.ts";
 import { gatedCommand, testCommands, tinyThesis } from "./slack-test-commands.ts";
 
@@ -88,6 +91,27 @@ describe("Slack over HTTP: /thesis", () => {
     await harness.slash("dance");
     const [answer] = await harness.fake.waitForCalls("response_url");
     expect(visibleText(answer?.args ?? {})).toContain("is not a /thesis subcommand");
+  });
+});
+
+describe("Slack start-up", () => {
+  it("stops with a sentence naming SLACK_BOT_TOKEN when Slack rejects the token", async () => {
+    const fake = await startFakeSlackApi();
+    fake.handle("auth.test", () => ({ ok: false, error: "invalid_auth" }));
+    const server = createHttpServer({ log: () => {} });
+    const adapter = createSlackAdapter({
+      botToken: "xoxb-wrong",
+      signingSecret: "s",
+      apiUrl: fake.apiUrl,
+      server,
+      commands: testCommands,
+      thesis: tinyThesis,
+      log: () => {},
+    });
+    await expect(adapter.start()).rejects.toThrow(
+      /Slack rejected SLACK_BOT_TOKEN \(auth.test failed: invalid_auth\)/,
+    );
+    await fake.close();
   });
 });
 
