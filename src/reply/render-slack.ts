@@ -59,18 +59,18 @@ export interface RenderSlackOptions {
 
 export function renderSlack(reply: Reply, options: RenderSlackOptions = {}): SlackMessage[] {
   const units: SlackBlock[][] = [[header(reply.title)]];
-  if (reply.summary) units.push(sections(safeSlackText(reply.summary)));
+  if (reply.summary?.trim()) units.push(sections(safeSlackText(reply.summary)));
   for (const section of reply.sections) {
     const lead: string[] = [];
-    if (section.heading) lead.push(`*${safeSlackText(section.heading)}*`);
-    if (section.text) lead.push(safeSlackText(section.text));
+    if (section.heading?.trim()) lead.push(`*${safeSlackText(section.heading.trim())}*`);
+    if (section.text?.trim()) lead.push(safeSlackText(section.text));
     if (lead.length > 0) units.push(sections(lead.join("\n")));
     for (const citation of section.citations) units.push(citationBlocks(citation));
   }
   const tail: SlackBlock[] = [];
   const actions = actionsBlock(reply.actions, options.omitActions ?? []);
   if (actions) tail.push(actions);
-  if (reply.footer) tail.push(context(safeSlackText(reply.footer)));
+  if (reply.footer?.trim()) tail.push(context(safeSlackText(reply.footer)));
   return pack(units, tail).map((blocks, index) => ({
     text: fallbackText(reply, index),
     blocks,
@@ -90,7 +90,7 @@ function header(title: string): SlackBlock {
     type: "header",
     text: {
       type: "plain_text",
-      text: truncate(safeSlackText(title || "thesis-bot"), SLACK_LIMITS.headerText),
+      text: truncate(safeSlackText(title.trim() || "thesis-bot"), SLACK_LIMITS.headerText),
     },
   };
 }
@@ -113,7 +113,8 @@ function sections(text: string): SlackBlock[] {
 export function attribution(citation: Citation): string {
   const [start, end] = citation.lines;
   const span = start === end ? `line ${start}` : `lines ${start}–${end}`;
-  return `— *${safeSlackText(citation.title)}* · \`${escapeSlack(citation.file)}\` ${span}`;
+  const title = citation.title.trim() ? `*${safeSlackText(citation.title.trim())}* · ` : "";
+  return `— ${title}\`${escapeSlack(citation.file)}\` ${span}`;
 }
 
 /** A citation as `>` quote lines plus its source; over-long quotes continue in more sections. */
@@ -178,7 +179,7 @@ function actionsBlock(actions: ReplyAction[], omit: readonly string[]): SlackBlo
       action_id: `${SLACK_ACTION_PREFIX}${action.id}`,
       text: {
         type: "plain_text" as const,
-        text: truncate(escapeSlack(action.label), SLACK_LIMITS.buttonText),
+        text: truncate(escapeSlack(action.label.trim() || action.id), SLACK_LIMITS.buttonText),
       },
       value: action.value,
       ...(action.style === "primary" || action.style === "danger" ? { style: action.style } : {}),

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Citation } from "../../src/corpus/types.ts";
 import { renderCitationSlack, renderSlack, SLACK_LIMITS } from "../../src/reply/render-slack.ts";
@@ -139,5 +140,77 @@ describe("renderSlack", () => {
     expect(
       actions?.type === "actions" && actions.elements[0]?.text.text.length,
     ).toBeLessThanOrEqual(75);
+  });
+});
+
+describe("renderSlack on arbitrary replies", () => {
+  const text = fc.string({ unit: "grapheme", maxLength: 400 });
+  const longText = fc.oneof(text, fc.string({ minLength: 2500, maxLength: 7000 }));
+  const arbCitation = fc.record({
+    file: fc.constant("seeds/x.txt"),
+    lines: fc.tuple(fc.nat(500), fc.nat(20)).map(([a, b]): [number, number] => [a + 1, a + 1 + b]),
+    quote: fc.oneof(
+      longText,
+      fc.array(text, { maxLength: 30 }).map((lines) => lines.join("\n")),
+    ),
+    title: text,
+  });
+  const arbReply = fc.record({
+    kind: fc.constant("answer" as const),
+    title: longText,
+    summary: fc.option(longText, { nil: undefined }),
+    sections: fc.array(
+      fc.record({
+        heading: fc.option(text, { nil: undefined }),
+        text: fc.option(longText, { nil: undefined }),
+        citations: fc.array(arbCitation, { maxLength: 40 }),
+      }),
+      { maxLength: 4 },
+    ),
+    actions: fc.array(
+      fc.record({
+        id: fc.constantFrom("share", "thread", "bearcase"),
+        label: text,
+        value: longText,
+      }),
+      { maxLength: 4 },
+    ),
+    visibility: fc.constant("private" as const),
+    footer: fc.option(text, { nil: undefined }),
+  });
+
+  it("always stays within Slack's limits and never sends an unescaped < or >", () => {
+    fc.assert(
+      fc.property(arbReply, (r) => {
+        const messages = renderSlack(r);
+        expect(messages.length).toBeGreaterThan(0);
+        for (const message of messages) {
+          expect(message.blocks.length).toBeLessThanOrEqual(50);
+          expect(message.blocks.length).toBeGreaterThan(0);
+          expect(message.text).not.toMatch(/[<>]/);
+          for (const block of message.blocks) {
+            if (block.type === "header") {
+              expect(block.text.text.length).toBeLessThanOrEqual(150);
+              expect(block.text.text.trim()).not.toBe("");
+            }
+            if (block.type === "section") {
+              expect(block.text.text.trim()).not.toBe("");
+              expect(block.text.text.length).toBeLessThanOrEqual(3000);
+              // ">" only as the quote marker at the start of a line.
+              const unquoted = block.text.text.replace(/^> ?/gm, "");
+              expect(unquoted).not.toMatch(/[<>]/);
+            }
+            if (block.type === "actions") {
+              for (const button of block.elements) {
+                expect(button.value.length).toBeLessThanOrEqual(2000);
+                expect(button.text.text.length).toBeLessThanOrEqual(75);
+                expect(button.text.text.trim()).not.toBe("");
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
