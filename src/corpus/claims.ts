@@ -3,7 +3,14 @@
 // risks against the topic the article was arguing for).
 import { createHash } from "node:crypto";
 import { groupClaimSentences } from "./claim-spans.ts";
-import { BEAR_HEADING, BULL_HEADING, RUN_BREAKERS, WARNING_HEADING } from "./cue-data.ts";
+import {
+  BEAR_HEADING,
+  BULL_HEADING,
+  RUN_BREAKERS,
+  THREAT_CUES,
+  WARNING_HEADING,
+} from "./cue-data.ts";
+import { compileCues, hasCue } from "./cues.ts";
 import { classifyKind, isEnumerated, isHedged } from "./kind.ts";
 import { linesOf } from "./lines.ts";
 import type { Segmented } from "./segment.ts";
@@ -17,6 +24,8 @@ export function claimId(file: string, start: number, end: number): string {
     .digest("hex")
     .slice(0, 10);
 }
+
+const THREATS = compileCues(THREAT_CUES);
 
 interface SectionContext {
   section: Section;
@@ -69,7 +78,8 @@ export function extractClaims(
     const last = group[group.length - 1];
     if (!first || !last) continue;
     const offsets: [number, number] = [first.offsets[0], last.offsets[1]];
-    const claimText = text.slice(offsets[0], offsets[1]);
+    // Quotes are defined over lines joined with "\n", so a CRLF file's line breaks read as "\n".
+    const claimText = text.slice(offsets[0], offsets[1]).replace(/\r\n/g, "\n");
     const sectionId = sectionOf(first);
     const ctx = contexts.get(sectionId);
     if (runSection !== sectionId || RUN_BREAKERS.test(claimText)) inRiskRun = false;
@@ -116,14 +126,18 @@ function claimStances(
     for (const topic of Object.keys(stances)) stances[topic] = "neutral";
     return stances;
   }
-  // Under a risk heading, a risk counts against what it names and what the section argues
-  // about. Elsewhere a risk word alone does not say whom it hurts ("Chinese open-weight AI
-  // is becoming extremely dangerous" is a threat to its rivals), so the wording decides.
-  if (kind === "risk" && ctx?.risk) {
-    for (const topic of Object.keys(stances))
-      if (stances[topic] === "neutral") stances[topic] = "bear";
-    for (const topic of withImpliedTopics(ctx.topics))
-      if (stances[topic] !== "bull") stances[topic] = "bear";
+  // A risk counts against what it names ("It may fail.") and, under a risk heading, against
+  // what the section argues about. A threat word is the exception: "Chinese open-weight AI
+  // is becoming extremely dangerous" names a threat to its rivals, not a risk to itself.
+  if (kind === "risk") {
+    if (!hasCue(THREATS, text)) {
+      for (const topic of Object.keys(stances))
+        if (stances[topic] === "neutral") stances[topic] = "bear";
+    }
+    if (ctx?.risk) {
+      for (const topic of withImpliedTopics(ctx.topics))
+        if (stances[topic] !== "bull") stances[topic] = "bear";
+    }
     return stances;
   }
   if (ctx?.stance === "bull") {

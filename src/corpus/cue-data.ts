@@ -71,6 +71,9 @@ export const RISK_CUES = [
   "hard to contain",
 ];
 
+/** Risk words that describe a subject as a threat to others ("… is becoming extremely dangerous"). */
+export const THREAT_CUES = ["danger*", "threat*", "formidable", "menac*"];
+
 export const RISK_DISMISSALS =
   /\brisks?\b[^.]{0,30}\b(?:do not|don't|does not|cannot|can't|won't)\b/i;
 
@@ -118,10 +121,10 @@ export const POSITIVE_CUES = [
   "stronger",
   "strongest",
   "default",
-  "spread",
-  "spreads",
+  "spread*",
   "grow",
   "grows",
+  "growing",
   "growth",
   "cheaper",
   "superior",

@@ -1,14 +1,15 @@
 // The claim ledger: every source, section, paragraph and claim of the corpus, built by the
 // pipeline load -> clean -> segment -> claims. Nothing here is labelled by hand.
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { extractClaims } from "./claims.ts";
-import * as cueData from "./cue-data.ts";
 import { findFurniture } from "./furniture.ts";
 import { lineText } from "./lines.ts";
 import { loadCorpusFiles } from "./load.ts";
 import { segment } from "./segment.ts";
 import { deriveTitle, readSourcesFile } from "./sources.ts";
-import { TOPICS } from "./topic-data.ts";
 import type { Claim, Paragraph, Section, SourceDocument } from "./types.ts";
 
 /** Bump when the shape of a persisted ledger changes. */
@@ -26,11 +27,18 @@ export interface Ledger {
   warnings: string[];
 }
 
-/** Changes to the word lists or topics change every claim's labels, so they are hashed too. */
-const RULES_FINGERPRINT = createHash("sha256")
-  .update(JSON.stringify(TOPICS))
-  .update(JSON.stringify(Object.entries(cueData).map(([k, v]) => [k, String(v)])))
-  .digest("hex");
+/**
+ * Any change to the pipeline (its code, word lists or topics) changes claims, so the source
+ * files of this folder are part of the hash: an index is never served by older rules.
+ */
+const RULES_FINGERPRINT = (() => {
+  const hash = createHash("sha256");
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const name of readdirSync(here).sort()) {
+    if (/\.(?:ts|js)$/.test(name)) hash.update(name).update(readFileSync(path.join(here, name)));
+  }
+  return hash.digest("hex");
+})();
 
 export function corpusHashOf(files: readonly { file: string; text: string }[]): string {
   const hash = createHash("sha256").update(

@@ -24,7 +24,12 @@ describe("findFurniture", () => {
   });
 
   it("marks a repeated title even when its quote marks differ, but not the first one", () => {
-    const lines = ["China’s Push Puts Investors on Edge", "", "China's Push Puts Investors on Edge", "A real sentence that is long enough to be body text for sure."];
+    const lines = [
+      "China’s Push Puts Investors on Edge",
+      "",
+      "China's Push Puts Investors on Edge",
+      "A real sentence that is long enough to be body text for sure.",
+    ];
     expect(marked(lines)).toEqual([3]);
   });
 
@@ -39,7 +44,10 @@ describe("findFurniture", () => {
   });
 
   it("marks an author bio and its name line, and reads the author and outlet from it", () => {
-    const body = Array.from({ length: 6 }, (_, i) => `Body sentence number ${i} says something substantive about markets.`);
+    const body = Array.from(
+      { length: 6 },
+      (_, i) => `Body sentence number ${i} says something substantive about markets.`,
+    );
     const result = findFurniture([
       ...body,
       "Sakamoto Nashi",

@@ -20,7 +20,9 @@ const sha256 = (file: string) => createHash("sha256").update(readFileSync(file))
 
 describe("seeds", () => {
   it("holds exactly the five seed documents, byte for byte", () => {
-    const texts = readdirSync(seeds).filter((name) => name.endsWith(".txt")).sort();
+    const texts = readdirSync(seeds)
+      .filter((name) => name.endsWith(".txt"))
+      .sort();
     expect(texts).toEqual(Object.keys(SEED_SHA256).sort());
     for (const name of texts) expect(sha256(path.join(seeds, name)), name).toBe(SEED_SHA256[name]);
   });
@@ -37,7 +39,9 @@ describe("seeds", () => {
       file: string;
       title: string;
     }[];
-    expect(sources.map((s) => path.basename(s.file)).sort()).toEqual(Object.keys(SEED_SHA256).sort());
+    expect(sources.map((s) => path.basename(s.file)).sort()).toEqual(
+      Object.keys(SEED_SHA256).sort(),
+    );
     for (const s of sources) expect(s.title.length).toBeGreaterThan(10);
   });
 });

@@ -10,7 +10,9 @@ beforeAll(async () => {
 });
 
 const headingsOf = (id: string) =>
-  ledger.sections.filter((s) => s.file.includes(id) && s.heading !== null).map((s) => [s.lines[0], s.heading]);
+  ledger.sections
+    .filter((s) => s.file.includes(id) && s.heading !== null)
+    .map((s) => [s.lines[0], s.heading]);
 
 describe("segmentation of the seeds", () => {
   it("finds the headings of the $TAO article with their lines", () => {
@@ -37,8 +39,15 @@ describe("segmentation of the seeds", () => {
 
   it("gives the news article's paragraphs their own lines, after the page furniture", () => {
     const paragraphs = ledger.paragraphs.filter((p) => p.file.includes("002_")).map((p) => p.lines);
-    expect(paragraphs.slice(0, 4)).toEqual([[24, 24], [26, 26], [30, 30], [34, 34]]);
-    const sectionOfAdvert = ledger.sections.find((s) => s.file.includes("002_") && s.heading === "U.S. Restrictions Spark Domestic AI Race");
+    expect(paragraphs.slice(0, 4)).toEqual([
+      [24, 24],
+      [26, 26],
+      [30, 30],
+      [34, 34],
+    ]);
+    const sectionOfAdvert = ledger.sections.find(
+      (s) => s.file.includes("002_") && s.heading === "U.S. Restrictions Spark Domestic AI Race",
+    );
     expect(sectionOfAdvert?.lines).toEqual([28, 36]);
   });
 
