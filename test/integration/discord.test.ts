@@ -256,4 +256,26 @@ describe("Discord adapter against a fake gateway", () => {
     expect(again.action).toBe("unchanged");
     expect(fake.rest.find("PUT", /\/commands$/)).toHaveLength(1);
   });
+
+  it("tells the user when Share to channel is not allowed in that channel", async () => {
+    const buttons = await askAndGetButtons("share where I cannot post");
+    fake.rest.failNext({
+      method: "POST",
+      path: new RegExp(`/channels/${FAKE_IDS.channel}/messages$`),
+      status: 403,
+      body: { message: "Missing Access", code: 50001 },
+    });
+    const click = buttonClick(buttons["Share to channel"]!);
+    fake.dispatch("INTERACTION_CREATE", click);
+    const edit = await fake.rest.waitFor(isEdit(click.token));
+    expect(bodyOf(edit).content).toContain("I can't post in this channel");
+  });
+
+  it("asks for a fresh command when a button's stored text has been forgotten", async () => {
+    const click = buttonClick("th|share|0|#zzzz");
+    fake.dispatch("INTERACTION_CREATE", click);
+    const callback = await fake.rest.waitFor(isCallback(click.token));
+    expect(bodyOf(callback)).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(bodyOf(callback).data.content).toContain("This button has expired");
+  });
 });
