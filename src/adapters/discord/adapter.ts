@@ -62,14 +62,23 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
       await ready;
       core.log.info(`Discord: logged in as ${client.user?.tag ?? "the bot"}.`);
       if (config.registerCommands === false) return {};
-      const registration = await syncCommands({
-        rest: client.rest,
-        applicationId: config.applicationId,
-        ...(config.guildId ? { guildId: config.guildId } : {}),
-        defs: config.commands,
-        log: (message) => core.log.info(message),
-      });
-      return { registration };
+      try {
+        const registration = await syncCommands({
+          rest: client.rest,
+          applicationId: config.applicationId,
+          ...(config.guildId ? { guildId: config.guildId } : {}),
+          defs: config.commands,
+          log: (message) => core.log.info(message),
+        });
+        return { registration };
+      } catch (error) {
+        // The bot still answers commands registered earlier; say how to fix the rest.
+        core.log.error(
+          "Could not register /thesis with Discord. Check DISCORD_APPLICATION_ID (and DISCORD_GUILD_ID) and that the bot was invited with the applications.commands scope.",
+          error,
+        );
+        return {};
+      }
     },
     async stop() {
       await client.destroy();

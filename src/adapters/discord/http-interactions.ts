@@ -18,6 +18,9 @@ import { decodeCustomId } from "./custom-id.ts";
 import { FIND_SOURCES_COMMAND } from "./registration.ts";
 import { checkSignature, ed25519PublicKey } from "./verify.ts";
 
+/** Where main.ts mounts the listener on the shared HTTP server. */
+export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
+
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 const MAX_BODY_BYTES = 1_000_000;
