@@ -169,6 +169,8 @@ describe("Discord adapter against a fake gateway", () => {
     const posts = fake.rest.find("POST", new RegExp(`/channels/${threadId}/messages$`));
     expect(posts.length).toBe(2);
     expect(bodyOf(posts[1]!).embeds[0].title).toContain("L12–14");
+    expect(bodyOf(posts[0]!).embeds[0].description).toContain("About: Distribution beats");
+    expect(bodyOf(posts[0]!).embeds[0].fields).toBeUndefined();
   });
 
   it("explains a missing permission instead of crashing", async () => {

@@ -145,7 +145,9 @@ async function onFindSources(core: DiscordCore, interaction: MessageContextMenuC
     target.id,
     `Sources: ${question}`,
   );
-  await postMessages(rest, threadId, [...render(core, reply, { forcePublic: true }), ...passages]);
+  // The lead answer without its citation fields: the full passages follow one by one.
+  const [lead] = render(core, { ...reply, sections: [], actions: [] }, { forcePublic: true });
+  await postMessages(rest, threadId, lead ? [lead, ...passages] : passages);
   await interaction.editReply({
     content: `Posted ${passages.length} passage(s) in <#${threadId}>.`,
     allowedMentions: { parse: [] },
