@@ -8,6 +8,8 @@ export interface TopicDefinition {
   aliases: string[];
   /** Aliases that only count with this exact case ("US", not "us"). */
   caseSensitive?: string[];
+  /** A named thing (a company, a model, a country): its names expand each other in search. */
+  entity?: boolean;
   /** Implied when any of these topics is present. */
   impliedByAny?: string[];
   /** Implied when all of these topics are present. */
@@ -17,21 +19,34 @@ export interface TopicDefinition {
 export const TOPICS: readonly TopicDefinition[] = [
   {
     id: "tao",
+    entity: true,
     label: "$TAO / Bittensor",
     aliases: ["$tao", "tao", "bittensor", "bittensor's", "bittensor’s"],
   },
   {
     id: "deepseek",
+    entity: true,
     label: "DeepSeek",
     aliases: ["deepseek", "deepseek's", "deepseek’s", "deepseek-linked"],
   },
-  { id: "qwen", label: "Qwen", aliases: ["qwen", "alibaba's qwen", "alibaba’s qwen"] },
-  { id: "kimi", label: "Kimi", aliases: ["kimi", "kimmy", "moonshot"] },
-  { id: "glm", label: "GLM", aliases: ["glm", "zhipu"] },
-  { id: "openai", label: "OpenAI", aliases: ["openai", "openai's", "openai’s", "gpt", "chatgpt"] },
-  { id: "anthropic", label: "Anthropic", aliases: ["anthropic", "claude"] },
+  {
+    id: "qwen",
+    entity: true,
+    label: "Qwen",
+    aliases: ["qwen", "alibaba's qwen", "alibaba’s qwen"],
+  },
+  { id: "kimi", entity: true, label: "Kimi", aliases: ["kimi", "kimmy", "moonshot"] },
+  { id: "glm", entity: true, label: "GLM", aliases: ["glm", "zhipu"] },
+  {
+    id: "openai",
+    entity: true,
+    label: "OpenAI",
+    aliases: ["openai", "openai's", "openai’s", "gpt", "chatgpt"],
+  },
+  { id: "anthropic", entity: true, label: "Anthropic", aliases: ["anthropic", "claude"] },
   {
     id: "us",
+    entity: true,
     label: "the US",
     aliases: [
       "u.s.",
@@ -47,6 +62,7 @@ export const TOPICS: readonly TopicDefinition[] = [
   },
   {
     id: "china",
+    entity: true,
     label: "China",
     aliases: ["china", "china's", "china’s", "chinese", "beijing"],
     impliedByAny: ["deepseek", "qwen", "kimi", "glm", "chinese-open"],

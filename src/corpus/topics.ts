@@ -104,15 +104,23 @@ export function resolveTopic(input: string): string | null {
   return composite?.id ?? mentions[0] ?? null;
 }
 
-/** Alias -> canonical word expansions for query analysis ("bittensor" also searches "tao"). */
+/**
+ * Search expansions between the names of one entity ("bittensor" also finds "tao", "kimmy"
+ * finds "kimi"). Only single-word names of entity topics expand: category phrases such as
+ * "open source" or "closed models" would turn every "open" or "closed" into a dozen terms.
+ */
 export function aliasExpansions(): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const t of TOPICS) {
-    const words = [...t.aliases, ...(t.caseSensitive ?? [])].map((a) => a.toLowerCase());
-    for (const word of words)
+    if (!t.entity) continue;
+    const names = [...t.aliases, ...(t.caseSensitive ?? [])]
+      .map((a) => a.toLowerCase().replace(/^\$/, ""))
+      .filter((a) => /^[\p{L}\p{N}.]+$/u.test(a) && !/['’]s$/.test(a));
+    const unique = [...new Set(names)];
+    for (const name of unique)
       map.set(
-        word,
-        words.filter((w) => w !== word),
+        name,
+        unique.filter((other) => other !== name),
       );
   }
   return map;

@@ -1,0 +1,29 @@
+// The search index over the ledger's claims. Each claim is searched as the passage that
+// would be cited for it (the claim and its neighbours): "Closed frontier AI will not
+// disappear. But it becomes the premium layer" answers a question about closed AI as the
+// premium layer though neither sentence says both. The section heading is boosted; the
+// source title is weighted low, because it matches every claim of its source alike and
+// would otherwise drown the words that tell claims apart.
+import { aliasExpansions } from "../corpus/topics.ts";
+import { createSearchIndex, type SearchIndex } from "../search/index.ts";
+import type { CorpusView } from "./corpus-view.ts";
+import { passageSpan } from "./passage.ts";
+
+export const CLAIM_FIELD_WEIGHTS = { title: 0.3, heading: 1.5, text: 1 };
+
+export function buildClaimIndex(view: CorpusView): SearchIndex {
+  const docs = view.ledger.claims.map((claim) => {
+    const doc = view.document(claim.file);
+    const span = passageSpan(view, claim);
+    return {
+      id: claim.id,
+      title: doc?.title ?? "",
+      heading: claim.section ?? "",
+      text: doc ? doc.text.slice(span[0], span[1]) : claim.text,
+    };
+  });
+  return createSearchIndex(docs, {
+    aliases: Object.fromEntries(aliasExpansions()),
+    fieldWeights: CLAIM_FIELD_WEIGHTS,
+  });
+}

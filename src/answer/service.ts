@@ -1,0 +1,57 @@
+// The grounded-answer layer behind every surface: one object over one ledger. It knows
+// nothing of Discord, Slack or models; every citation it returns has passed the quote check.
+import type { Ledger } from "../corpus/ledger.ts";
+import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
+import { ask } from "./ask.ts";
+import { buildClaimIndex } from "./claim-index.ts";
+import { createCorpusView } from "./corpus-view.ts";
+import { passageSpan } from "./passage.ts";
+import type { DroppedCitation } from "./quote-check.ts";
+import type { ThesisService } from "./types.ts";
+
+export interface ThesisServiceOptions {
+  /** Told about every citation the quote check refused (it should log it). */
+  onDroppedCitation?: (dropped: DroppedCitation) => void;
+}
+
+export function createThesisService(
+  ledger: Ledger,
+  options: ThesisServiceOptions = {},
+): ThesisService {
+  const view = createCorpusView(ledger, options.onDroppedCitation ?? (() => {}));
+  const index = buildClaimIndex(view);
+  return {
+    sources: () =>
+      ledger.documents.map((d) => ({
+        id: d.id,
+        file: d.file,
+        title: d.title,
+        ...(d.outlet ? { outlet: d.outlet } : {}),
+        ...(d.author ? { author: d.author } : {}),
+        lines: d.lineStarts.length,
+        claims: view.claimsOf(d.file).length,
+      })),
+    ask: (question, opts) => ask(view, index, question, opts?.limit),
+    risks: () => ({ risks: [] }),
+    bullbear: (topic) => ({ topic, pairs: [] }),
+    quote(claimId) {
+      const claim = view.claim(claimId.trim().toLowerCase());
+      if (!claim) return null;
+      const [context] = view.verified([view.cite(claim.file, passageSpan(view, claim, 600))]);
+      return context ? { claim, context } : null;
+    },
+    claims(filter = {}) {
+      const topic = filter.topic ? resolveTopic(filter.topic) : undefined;
+      if (filter.topic && !topic) return [];
+      return ledger.claims.filter(
+        (c) => (!topic || c.topics.includes(topic)) && (!filter.kind || c.kind === filter.kind),
+      );
+    },
+    topics: () =>
+      TOPIC_IDS.map((id) => ({
+        id,
+        label: topicLabel(id),
+        claims: ledger.claims.filter((c) => c.topics.includes(id)).length,
+      })).filter((t) => t.claims > 0),
+  };
+}
