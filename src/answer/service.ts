@@ -7,6 +7,7 @@ import { buildClaimIndex } from "./claim-index.ts";
 import { createCorpusView } from "./corpus-view.ts";
 import { passageSpan } from "./passage.ts";
 import type { DroppedCitation } from "./quote-check.ts";
+import { riskRegister } from "./risks.ts";
 import type { ThesisService } from "./types.ts";
 
 export interface ThesisServiceOptions {
@@ -32,7 +33,11 @@ export function createThesisService(
         claims: view.claimsOf(d.file).length,
       })),
     ask: (question, opts) => ask(view, index, question, opts?.limit),
-    risks: () => ({ risks: [] }),
+    risks(topic) {
+      const resolved = topic ? resolveTopic(topic) : null;
+      if (topic && !resolved) return { risks: [] };
+      return { risks: riskRegister(view, resolved) };
+    },
     bullbear: (topic) => ({ topic, pairs: [] }),
     quote(claimId) {
       const claim = view.claim(claimId.trim().toLowerCase());

@@ -26,6 +26,11 @@ export const RISK_FALSE_FRIENDS = [
   "risk-on",
 ];
 
+/** Removing a risk is not raising one ("lowers the barrier to entry", "reduce dependency"). */
+export const RISK_REMOVALS =
+  /\b(?:lower|lowers|lowering|reduce|reduces|reducing|remove|removes|removing|cut|cuts)\s+(?:the\s+)?(?:\w+\s+)?(?:barriers?|risks?|dependency|dependence)\b/i;
+
+/** Words that raise a risk on their own ("carries real liabilities", "may lose"). */
 export const RISK_CUES = [
   "risk",
   "risks",
@@ -34,7 +39,6 @@ export const RISK_CUES = [
   "vulnerab*",
   "censorship",
   "scrutiny",
-  "barrier*",
   "overvalued",
   "draw down",
   "drawdown",
@@ -42,12 +46,6 @@ export const RISK_CUES = [
   "losing",
   "loss",
   "losses",
-  "fail",
-  "fails",
-  "failure",
-  "gamed",
-  "threat*",
-  "danger*",
   "uncertain",
   "uncertainty",
   "dependency",
@@ -55,7 +53,6 @@ export const RISK_CUES = [
   "bubble",
   "volatil*",
   "fluctuate*",
-  "exploit*",
   "insecure",
   "unsafe",
   "malicious",
@@ -65,11 +62,28 @@ export const RISK_CUES = [
   "reward noise",
   "wrong behavior",
   "not guaranteed",
-  "experiment",
   "cannot compete",
-  "too early",
-  "hard to contain",
 ];
+
+/**
+ * Words that raise a risk only about what may happen ("It may fail", "crypto UX is still a
+ * barrier"); stated as plain fact they describe ("physical failure, sensing noise").
+ */
+export const WEAK_RISK_CUES = [
+  "fail",
+  "fails",
+  "failure",
+  "barrier*",
+  "gamed",
+  "experiment",
+  "too early",
+  "noise",
+  "hard",
+];
+export const POSSIBILITY = /\b(?:may|might|could|can|if|still|would)\b/i;
+
+/** A negation this many words before a risk word dismisses it ("not dismissing those concerns"). */
+export const RISK_NEGATION_WINDOW = 5;
 
 /** Risk words that describe a subject as a threat to others ("… is becoming extremely dangerous"). */
 export const THREAT_CUES = ["danger*", "threat*", "formidable", "menac*"];

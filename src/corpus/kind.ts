@@ -4,20 +4,27 @@ import {
   DISCLAIMER_CUES,
   ENUMERATION,
   HEDGE_PATTERN,
+  NEGATORS,
+  POSSIBILITY,
   PREDICTION_PATTERN,
   QUESTION_END,
   RECOMMENDATION_PATTERN,
   RISK_CUES,
   RISK_DISMISSALS,
   RISK_FALSE_FRIENDS,
+  RISK_NEGATION_WINDOW,
+  RISK_REMOVALS,
   STATISTIC_PATTERN,
+  WEAK_RISK_CUES,
 } from "./cue-data.ts";
-import { compileCues, hasCue } from "./cues.ts";
+import { compileCues, cueMatches, hasCue } from "./cues.ts";
 import type { ClaimKind } from "./types.ts";
 
 const DISCLAIMER = compileCues(DISCLAIMER_CUES);
 const RISK = compileCues(RISK_CUES);
+const WEAK_RISK = compileCues(WEAK_RISK_CUES);
 const FALSE_FRIENDS = compileCues(RISK_FALSE_FRIENDS);
+const NEGATION = compileCues(NEGATORS.filter((n) => n !== "n't"));
 
 export interface KindContext {
   /** The section's heading raises risks ("But This Is Not a Risk-Free Trade", "Risk Warning"). */
@@ -28,9 +35,32 @@ export interface KindContext {
   inRiskRun: boolean;
 }
 
+/** A risk word counts unless a negation stands a few words before it. */
+function undeniedCue(pattern: RegExp, text: string): boolean {
+  const negations = cueMatches(NEGATION, text);
+  return cueMatches(pattern, text).some(
+    (cue) =>
+      !negations.some((n) => {
+        if (n.end > cue.start) return false;
+        const between = text.slice(n.end, cue.start).trim();
+        return between === "" || between.split(/\s+/).length <= RISK_NEGATION_WINDOW;
+      }),
+  );
+}
+
+/**
+ * Does the sentence raise a risk? A strong risk word does ("carries real liabilities"); a
+ * weak one only about what may happen ("It may fail"); a negated, dismissed or removed
+ * risk does not ("not dismissing those concerns", "lowers the barrier to entry").
+ */
 export function raisesRisk(text: string): boolean {
-  const cleaned = text.replace(FALSE_FRIENDS, " ");
-  return hasCue(RISK, cleaned) && !RISK_DISMISSALS.test(text);
+  const cleaned = text
+    .toLowerCase()
+    .replace(/n['’]t\b/g, " not")
+    .replace(FALSE_FRIENDS, (m) => " ".repeat(m.length));
+  if (RISK_DISMISSALS.test(text) || RISK_REMOVALS.test(text)) return false;
+  if (undeniedCue(RISK, cleaned)) return true;
+  return POSSIBILITY.test(cleaned) && undeniedCue(WEAK_RISK, cleaned);
 }
 
 export function isEnumerated(text: string): boolean {
