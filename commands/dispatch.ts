@@ -16,10 +16,17 @@ export type ParsedText =
   | { ok: true; name: string; raw: Record<string, string> }
   | { ok: false; reply: Reply };
 
-/** Positional order of a subcommand's options: declaration order, the rest option last. */
+/**
+ * Positional order of a subcommand's options: declaration order, the rest option last.
+ * Options declared after the rest option are not positional: they exist for structured
+ * surfaces only (Discord's `limit` on ask), since typed text cannot tell them apart.
+ */
 function positionalOrder(def: SubcommandDefinition): string[] {
   const names = Object.keys(def.options.shape);
-  return def.rest ? [...names.filter((n) => n !== def.rest), def.rest] : names;
+  if (!def.rest) return names;
+  const restAt = names.indexOf(def.rest);
+  const before = restAt === -1 ? names : names.slice(0, restAt);
+  return [...before.filter((n) => n !== def.rest), def.rest];
 }
 
 /**

@@ -1,0 +1,80 @@
+// /thesis ask <question>: the passages that answer it, best first, each quoted verbatim.
+import { z } from "zod";
+import { resolveTopic } from "../src/corpus/topics.ts";
+import type { Reply, ReplyAction } from "../src/reply/reply.ts";
+import { adviceFooter } from "./advice.ts";
+import { citationHeading, defineSubcommand, truncate } from "./define.ts";
+
+export const ASK_EXAMPLE = "/thesis ask why does distribution win?";
+export const MAX_QUESTION_CHARS = 1000;
+
+const options = z.object({
+  question: z
+    .string({ error: `Ask a question, for example: ${ASK_EXAMPLE}` })
+    .trim()
+    .min(1, { error: `Ask a question, for example: ${ASK_EXAMPLE}` })
+    .max(MAX_QUESTION_CHARS, {
+      error:
+        "That question is too long. Keep it under 1,000 characters and ask one thing at a time.",
+    }),
+  // Declared after the rest option, so only structured surfaces (Discord) offer it.
+  limit: z.coerce
+    .number({ error: "The number of passages must be a whole number from 1 to 10." })
+    .int({ error: "The number of passages must be a whole number from 1 to 10." })
+    .min(1, { error: "The number of passages must be a whole number from 1 to 10." })
+    .max(10, { error: "The number of passages must be a whole number from 1 to 10." })
+    .optional(),
+});
+
+export const askCommand = defineSubcommand({
+  name: "ask",
+  description: "Answer a question with verbatim passages from the sources, cited by line",
+  usage: "/thesis ask <question>",
+  options,
+  optionMeta: {
+    question: { description: "What you want to know, in your own words" },
+    limit: { description: "How many passages to show (1-10, default 3)" },
+  },
+  rest: "question",
+  async run(ctx, { question, limit }): Promise<Reply> {
+    const result = ctx.thesis.ask(question, limit === undefined ? undefined : { limit });
+    const title = truncate(question, 200);
+    if (!result.found) {
+      return {
+        kind: "empty",
+        title,
+        summary: "Nothing in the corpus answers that.",
+        sections: [
+          {
+            text: "Try rephrasing with the names or terms the articles use, or see what the corpus covers with /thesis sources.",
+            citations: [],
+          },
+        ],
+        actions: [],
+        visibility: "private",
+        data: result,
+      };
+    }
+    const command = `ask ${question}`;
+    const actions: ReplyAction[] = [
+      { id: "share", label: "Share to channel", value: command, style: "primary" },
+      { id: "thread", label: "Quote in thread", value: command },
+    ];
+    const topic = resolveTopic(question);
+    if (topic && ctx.thesis.topics().some((t) => t.id === topic))
+      actions.push({ id: "bearcase", label: "Show the bear case", value: `bullbear ${topic}` });
+    return {
+      kind: "answer",
+      title,
+      summary: result.answer,
+      sections: result.citations.map((citation, i) => ({
+        heading: citationHeading(i, citation),
+        citations: [citation],
+      })),
+      actions,
+      visibility: "private",
+      ...adviceFooter(question, ...result.citations.map((c) => c.quote)),
+      data: result,
+    };
+  },
+});

@@ -1,0 +1,80 @@
+// /thesis bullbear <topic>: the strongest bull and bear passages on a topic, side by side.
+// A side the corpus does not argue is said plainly ("bear case: no source"), never invented.
+import { z } from "zod";
+import type { BullBearPair } from "../src/answer/types.ts";
+import { topicLabel } from "../src/corpus/topics.ts";
+import { NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
+import type { Reply, ReplySection } from "../src/reply/reply.ts";
+import { defineSubcommand, linesLabel, lookupTopic } from "./define.ts";
+
+const USAGE = "/thesis bullbear <topic>";
+const NEEDS_TOPIC = "Name a topic, for example: /thesis bullbear tao";
+
+const options = z.object({
+  topic: z
+    .string({ error: NEEDS_TOPIC })
+    .trim()
+    .min(1, { error: NEEDS_TOPIC })
+    .max(100, { error: "That topic is too long. Name it in a word or two, like tao or china." }),
+});
+
+function side(index: number, name: "Bull" | "Bear", pair: BullBearPair): ReplySection {
+  const citation = name === "Bull" ? pair.bull : pair.bear;
+  if (!citation)
+    return {
+      heading: `${index + 1}. ${name} case`,
+      text: `${name} case: no source.`,
+      citations: [],
+    };
+  return {
+    heading: `${index + 1}. ${name} case — ${citation.title}, ${linesLabel(citation)}`,
+    citations: [citation],
+  };
+}
+
+export const bullbearCommand = defineSubcommand({
+  name: "bullbear",
+  description: "Bull and bear passages on a topic, paired, each quoted from the sources",
+  usage: USAGE,
+  options,
+  optionMeta: {
+    topic: { description: "The topic, e.g. tao or open-weight", autocomplete: "topic" },
+  },
+  rest: "topic",
+  async run(ctx, { topic: typed }): Promise<Reply> {
+    const found = lookupTopic(ctx, typed, USAGE);
+    if (!found.ok) return found.reply;
+    const result = ctx.thesis.bullbear(found.id);
+    const label = topicLabel(found.id);
+    const title = `Bull and bear: ${label}`;
+    if (result.pairs.length === 0) {
+      return {
+        kind: "empty",
+        title,
+        summary: `No source in the corpus argues either side of ${label} yet.`,
+        sections: [
+          side(0, "Bull", { bull: null, bear: null }),
+          side(0, "Bear", { bull: null, bear: null }),
+        ],
+        actions: [],
+        visibility: "private",
+        footer: NOT_ADVICE_FOOTER,
+        data: result,
+      };
+    }
+    const command = `bullbear ${found.id}`;
+    return {
+      kind: "answer",
+      title,
+      summary: `The sources' case for and against ${label}, strongest pairing first.`,
+      sections: result.pairs.flatMap((pair, i) => [side(i, "Bull", pair), side(i, "Bear", pair)]),
+      actions: [
+        { id: "share", label: "Share to channel", value: command, style: "primary" },
+        { id: "thread", label: "Quote in thread", value: command },
+      ],
+      visibility: "private",
+      footer: NOT_ADVICE_FOOTER,
+      data: result,
+    };
+  },
+});

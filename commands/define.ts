@@ -1,0 +1,47 @@
+// Small helpers every subcommand file shares: declaring a definition into the common list,
+// and the wording of citations, titles and topic errors, so all commands read alike.
+import type { z } from "zod";
+import { resolveTopic } from "../src/corpus/topics.ts";
+import type { Citation } from "../src/corpus/types.ts";
+import { usageReply } from "../src/reply/build.ts";
+import type { Reply } from "../src/reply/reply.ts";
+import type { CommandContext, SubcommandDefinition } from "./types.ts";
+
+/** Widens a typed definition for the shared list (run's input type is checked here, once). */
+export function defineSubcommand<Schema extends z.ZodObject>(
+  def: SubcommandDefinition<Schema>,
+): SubcommandDefinition {
+  return def as unknown as SubcommandDefinition;
+}
+
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function linesLabel(citation: Citation): string {
+  const [start, end] = citation.lines;
+  return start === end ? `line ${start}` : `lines ${start}–${end}`;
+}
+
+/** "1. China's open-weight push — lines 12–13" */
+export function citationHeading(index: number, citation: Citation): string {
+  return `${index + 1}. ${citation.title} — ${linesLabel(citation)}`;
+}
+
+export type TopicLookup = { ok: true; id: string } | { ok: false; reply: Reply };
+
+/** Resolves what the user typed to a topic the corpus knows, or a usage reply listing them. */
+export function lookupTopic(ctx: CommandContext, typed: string, usage: string): TopicLookup {
+  const known = ctx.thesis.topics();
+  const id = resolveTopic(typed);
+  if (id && known.some((t) => t.id === id)) return { ok: true, id };
+  const list = known.map((t) => t.id).join(", ");
+  return {
+    ok: false,
+    reply: usageReply(
+      `The sources say nothing about "${truncate(typed, 60)}" as a topic. Known topics: ${list}.`,
+      usage,
+    ),
+  };
+}

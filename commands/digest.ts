@@ -1,0 +1,113 @@
+// /thesis digest on [HH:MM] [zone] | off | status | preview — the daily digest of the channel
+// the command is typed in. Changing it is for admins; looking at it is for everyone.
+import { z } from "zod";
+import { errorReply, NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
+import type { Reply, ReplySection } from "../src/reply/reply.ts";
+import type { ChannelRef } from "../src/store/types.ts";
+import { defineSubcommand } from "./define.ts";
+import type { CommandContext, DigestPreview } from "./types.ts";
+
+const ACTIONS = ["on", "off", "status", "preview"] as const;
+const CHOOSE =
+  "Choose on, off, status or preview, for example: /thesis digest on 09:00 Europe/Berlin";
+
+export const ADMIN_ONLY = "Only server admins can change the digest for this channel.";
+
+const options = z.object({
+  action: z.enum(ACTIONS, { error: CHOOSE }),
+  time: z
+    .string({ error: "Give the time as HH:MM, for example 09:00." })
+    .trim()
+    .max(40, { error: "Give the time as HH:MM, for example 09:00." })
+    .optional(),
+  timezone: z
+    .string({ error: "Give the time zone by its IANA name, for example Europe/Berlin." })
+    .trim()
+    .max(64, { error: "Give the time zone by its IANA name, for example Europe/Berlin." })
+    .optional(),
+});
+
+function channelOf(ctx: CommandContext): ChannelRef | null {
+  if (!ctx.channelId || ctx.platform === "cli") return null;
+  return { platform: ctx.platform, channelId: ctx.channelId };
+}
+
+function info(title: string, summary: string, data?: unknown): Reply {
+  return { kind: "info", title, summary, sections: [], actions: [], visibility: "private", data };
+}
+
+/** "digest on Europe/Berlin" means the default time in that zone. */
+function timeAndZone(time?: string, timezone?: string): [string | undefined, string | undefined] {
+  if (time && !timezone && !/^\d/.test(time)) return [undefined, time];
+  return [time || undefined, timezone || undefined];
+}
+
+export function previewReply(preview: DigestPreview): Reply {
+  const sections: ReplySection[] = [];
+  const pair = preview.pair;
+  if (pair) {
+    sections.push(
+      pair.bull
+        ? { heading: `Bull case — ${pair.bull.title}`, citations: [pair.bull] }
+        : { heading: "Bull case", text: "Bull case: no source.", citations: [] },
+      pair.bear
+        ? { heading: `Bear case — ${pair.bear.title}`, citations: [pair.bear] }
+        : { heading: "Bear case", text: "Bear case: no source.", citations: [] },
+    );
+  }
+  if (preview.risk) {
+    sections.push({
+      heading: `Risk of the day: ${preview.risk.label}`,
+      citations: preview.risk.citations,
+    });
+  }
+  const quoted = sections.some((s) => s.citations.length > 0);
+  return {
+    kind: quoted ? "answer" : "empty",
+    title: `Digest for ${preview.date} (preview)`,
+    summary: quoted ? "This is what the channel would get today." : preview.text,
+    sections,
+    actions: [],
+    visibility: "private",
+    footer: NOT_ADVICE_FOOTER,
+    data: preview,
+  };
+}
+
+export const digestCommand = defineSubcommand({
+  name: "digest",
+  description: "Turn this channel's daily digest on or off, see its status, or preview today's",
+  usage: "/thesis digest on [HH:MM] [time zone] | off | status | preview",
+  options,
+  optionMeta: {
+    action: { description: "on, off, status or preview" },
+    time: { description: "Local time of day for on, HH:MM (default 09:00)" },
+    timezone: { description: "IANA time zone for on, e.g. Europe/Berlin (default UTC)" },
+  },
+  async run(ctx, input): Promise<Reply> {
+    const digest = ctx.digest;
+    if (!digest) return errorReply("The daily digest is not available here.");
+    const channel = channelOf(ctx);
+    if (!channel) return errorReply("The digest belongs to a channel: run this in one.");
+    switch (input.action) {
+      case "on": {
+        if (!ctx.isAdmin) return errorReply(ADMIN_ONLY);
+        const [time, timezone] = timeAndZone(input.time, input.timezone);
+        const result = await digest.subscribe(channel, time, timezone);
+        if (!result.ok) return errorReply(result.error);
+        return info("Daily digest on", result.message, result.subscription);
+      }
+      case "off": {
+        if (!ctx.isAdmin) return errorReply(ADMIN_ONLY);
+        const result = await digest.unsubscribe(channel);
+        return info("Daily digest off", result.message, result);
+      }
+      case "status": {
+        const status = await digest.status(channel);
+        return info("Daily digest", status.message, status);
+      }
+      case "preview":
+        return previewReply(await digest.preview(channel, ctx.now()));
+    }
+  },
+});

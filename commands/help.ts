@@ -1,0 +1,32 @@
+// /thesis help: derived from the declarations themselves, so it can never list a command
+// that does not exist or miss one that does.
+import { z } from "zod";
+import type { Reply } from "../src/reply/reply.ts";
+import { defineSubcommand } from "./define.ts";
+import type { SubcommandDefinition } from "./types.ts";
+
+/** `commands` is read when help runs, so help can list the list it belongs to. */
+export function createHelpCommand(commands: () => readonly SubcommandDefinition[]) {
+  return defineSubcommand({
+    name: "help",
+    description: "Show every /thesis command and what it does",
+    usage: "/thesis help",
+    options: z.object({}),
+    optionMeta: {},
+    async run(): Promise<Reply> {
+      const defs = commands();
+      return {
+        kind: "info",
+        title: "thesis-bot commands",
+        summary:
+          "Every answer quotes its sources word for word and names the file and lines it comes from.",
+        sections: defs.map((def) => ({ heading: def.usage, text: def.description, citations: [] })),
+        actions: [],
+        visibility: "private",
+        data: {
+          commands: defs.map((d) => ({ name: d.name, usage: d.usage, description: d.description })),
+        },
+      };
+    },
+  });
+}

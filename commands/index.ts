@@ -1,0 +1,19 @@
+// Every /thesis subcommand, in the order help and Discord show them.
+import { askCommand } from "./ask.ts";
+import { bullbearCommand } from "./bullbear.ts";
+import { digestCommand } from "./digest.ts";
+import { createHelpCommand } from "./help.ts";
+import { quoteCommand } from "./quote.ts";
+import { risksCommand } from "./risks.ts";
+import { sourcesCommand } from "./sources.ts";
+import type { SubcommandDefinition } from "./types.ts";
+
+export const thesisCommands: SubcommandDefinition[] = [
+  askCommand,
+  risksCommand,
+  bullbearCommand,
+  quoteCommand,
+  sourcesCommand,
+  digestCommand,
+  createHelpCommand(() => thesisCommands),
+];
