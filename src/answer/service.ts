@@ -3,6 +3,7 @@
 import type { Ledger } from "../corpus/ledger.ts";
 import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
 import { ask } from "./ask.ts";
+import { bullBear } from "./bullbear.ts";
 import { buildClaimIndex } from "./claim-index.ts";
 import { createCorpusView } from "./corpus-view.ts";
 import { passageSpan } from "./passage.ts";
@@ -38,7 +39,10 @@ export function createThesisService(
       if (topic && !resolved) return { risks: [] };
       return { risks: riskRegister(view, resolved) };
     },
-    bullbear: (topic) => ({ topic, pairs: [] }),
+    bullbear(topic) {
+      const resolved = resolveTopic(topic);
+      return { topic: resolved ?? topic, pairs: resolved ? bullBear(view, resolved) : [] };
+    },
     quote(claimId) {
       const claim = view.claim(claimId.trim().toLowerCase());
       if (!claim) return null;
