@@ -2,7 +2,7 @@
 // (interactions, channel and thread cache) and GuildMessages (mentions); no privileged
 // intent is needed because mentions of the bot arrive with their content.
 import { Client, Events, GatewayIntentBits } from "discord.js";
-import type { SubcommandDefinition } from "../../../commands/types.ts";
+import type { DigestCommands, SubcommandDefinition } from "../../../commands/types.ts";
 import type { ThesisService } from "../../answer/types.ts";
 import { createCore, type DiscordCore, type DiscordLog } from "./core.ts";
 import { createInteractionsListener, type RequestListener } from "./http-interactions.ts";
@@ -27,6 +27,8 @@ export interface DiscordAdapterConfig {
   /** Compare and register commands on start. Default true. */
   registerCommands?: boolean;
   now?: () => Date;
+  /** Digest subscriptions for `/thesis digest` (absent: the command says it is not set up). */
+  digest?: DigestCommands;
 }
 
 export interface DiscordAdapter {

@@ -2,7 +2,11 @@
 // interactions endpoint: running a subcommand for a Discord user, choosing autocomplete
 // suggestions, and rendering a Reply with buttons that re-run their command text.
 import { MAX_INPUT_CHARS, runCommandText, runSubcommand } from "../../../commands/dispatch.ts";
-import type { CommandContext, SubcommandDefinition } from "../../../commands/types.ts";
+import type {
+  CommandContext,
+  DigestCommands,
+  SubcommandDefinition,
+} from "../../../commands/types.ts";
 import type { ThesisService } from "../../answer/types.ts";
 import {
   type DiscordMessagePayload,
@@ -29,6 +33,7 @@ export interface DiscordCore {
   store: CommandTextStore;
   admins: ReadonlySet<string>;
   now: () => Date;
+  digest?: DigestCommands;
 }
 
 export interface DiscordUser {
@@ -44,8 +49,10 @@ export function createCore(options: {
   log?: DiscordLog;
   admins?: readonly string[];
   now?: () => Date;
+  digest?: DigestCommands;
 }): DiscordCore {
   return {
+    ...(options.digest ? { digest: options.digest } : {}),
     commands: options.commands,
     thesis: options.thesis,
     log: options.log ?? consoleLog,
@@ -64,6 +71,7 @@ function context(core: DiscordCore, user: DiscordUser, channelId?: string): Comm
     now: core.now,
   };
   if (channelId) ctx.channelId = channelId;
+  if (core.digest) ctx.digest = core.digest;
   return ctx;
 }
 
