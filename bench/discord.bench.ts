@@ -1,7 +1,7 @@
 // 50 concurrent /thesis ask interactions through the loopback fake gateway into the real
 // discord.js Client: time from the dispatch leaving the fake's websocket until the deferral
 // callback reaches the fake's REST side (Discord allows 3 seconds), and until the answer
-// arrives. The fake runs in a worker thread so the figure is the bot's own event loop, as
+// arrives (the real /thesis ask over the seeds). The fake runs in a worker thread so the figure is the bot's own event loop, as
 // it would be against the real (remote) Discord, not the bot and the fake taking turns.
 import { performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
@@ -58,7 +58,11 @@ function percentile(values: number[], p: number): number {
 
 export default async function discordBench(): Promise<BenchResult[]> {
   const { createDiscordAdapter } = await import("../src/adapters/discord/index.ts");
-  const { fixedThesis, testCommands } = await import("../test/fakes/discord-commands.ts");
+  const { thesisCommands } = await import("../commands/index.ts");
+  const { createThesisService } = await import("../src/answer/service.ts");
+  const { buildLedger } = await import("../src/corpus/ledger.ts");
+  const { PACKAGE_ROOT } = await import("../src/config.ts");
+  const thesis = createThesisService(await buildLedger(`${PACKAGE_ROOT}/seeds`));
   const { FAKE_IDS } = await import("../test/fakes/discord-rest.ts");
   // The worker loads this same file through tsx's loader (a worker does not inherit it).
   const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
@@ -71,8 +75,8 @@ export default async function discordBench(): Promise<BenchResult[]> {
     token: "bench-token",
     applicationId: FAKE_IDS.application,
     apiUrl,
-    commands: testCommands,
-    thesis: fixedThesis(),
+    commands: thesisCommands,
+    thesis,
     registerCommands: false,
     log: { info: () => {}, error: () => {} },
   });
