@@ -42,7 +42,8 @@ function timeAndZone(time?: string, timezone?: string): [string | undefined, str
   return [time || undefined, timezone || undefined];
 }
 
-export function previewReply(preview: DigestPreview): Reply {
+/** The digest as a Reply: a preview for the asker, or the day's post itself. */
+export function digestReply(preview: DigestPreview, mode: "preview" | "post" = "preview"): Reply {
   const sections: ReplySection[] = [];
   const pair = preview.pair;
   if (pair) {
@@ -64,11 +65,16 @@ export function previewReply(preview: DigestPreview): Reply {
   const quoted = sections.some((s) => s.citations.length > 0);
   return {
     kind: quoted ? "answer" : "empty",
-    title: `Digest for ${preview.date} (preview)`,
-    summary: quoted ? "This is what the channel would get today." : preview.text,
+    title:
+      mode === "preview" ? `Digest for ${preview.date} (preview)` : `Digest for ${preview.date}`,
+    summary: !quoted
+      ? preview.text
+      : mode === "preview"
+        ? "This is what the channel would get today."
+        : "Today's bull and bear case and risk, quoted from the sources.",
     sections,
     actions: [],
-    visibility: "private",
+    visibility: mode === "preview" ? "private" : "public",
     footer: NOT_ADVICE_FOOTER,
     data: preview,
   };
@@ -107,7 +113,7 @@ export const digestCommand = defineSubcommand({
         return info("Daily digest", status.message, status);
       }
       case "preview":
-        return previewReply(await digest.preview(channel, ctx.now()));
+        return digestReply(await digest.preview(channel, ctx.now()));
     }
   },
 });

@@ -56,7 +56,8 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapt
       }
       for await (const line of lines) {
         const { output, exit } = await session.handle(line);
-        write(output && interactive ? `\n${output}\n` : output);
+        // A blank line after each reply keeps piped transcripts readable too.
+        if (output) write(interactive ? `\n${output}\n` : `${output}\n`);
         if (exit || stopped) break;
         if (interactive) lines.prompt();
       }

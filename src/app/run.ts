@@ -1,0 +1,128 @@
+// The whole process: config -> ledger -> service -> store -> console or chat adapters ->
+// digest scheduler, until end of input (console) or SIGTERM/SIGINT. Returns the exit code.
+import type { Readable, Writable } from "node:stream";
+import { thesisCommands } from "../../commands/index.ts";
+import type { DigestPreview } from "../../commands/types.ts";
+import { createConsoleAdapter } from "../adapters/console/index.ts";
+import { type Config, loadConfig } from "../config.ts";
+import {
+  createDigestScheduler,
+  createDigestSubscriptions,
+  type DigestPosters,
+  type DigestScheduler,
+} from "../digest/index.ts";
+import { createStore, type Store } from "../store/index.ts";
+import { hasChatTokens, startChat } from "./chat.ts";
+import { digestCommandsFrom, provisionalDigest } from "./digest.ts";
+import { type AppLog, createAppLog } from "./log.ts";
+import { openThesis } from "./open-thesis.ts";
+import { consolePoster } from "./posters.ts";
+import { startupErrorMessage } from "./startup-error.ts";
+
+export interface AppIo {
+  env: Record<string, string | undefined>;
+  stdin: Readable;
+  stdout: Writable;
+  /** Log lines (stderr). */
+  stderr: (text: string) => void;
+  /** Calls `handler` on SIGTERM/SIGINT; returns a function that removes it. */
+  onSignal: (handler: (signal: string) => void) => () => void;
+  /** Serve mode only; default: until a signal. */
+  mode?: "auto" | "serve";
+}
+
+export function processIo(): AppIo {
+  return {
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: (text) => process.stderr.write(text),
+    onSignal(handler) {
+      const listener = (signal: NodeJS.Signals) => handler(signal);
+      process.on("SIGTERM", listener);
+      process.on("SIGINT", listener);
+      return () => {
+        process.off("SIGTERM", listener);
+        process.off("SIGINT", listener);
+      };
+    },
+  };
+}
+
+export async function runApp(io: AppIo): Promise<number> {
+  let log: AppLog = createAppLog("info", io.stderr);
+  let store: Store | undefined;
+  let scheduler: DigestScheduler | undefined;
+  try {
+    const config: Config = loadConfig(io.env);
+    log = createAppLog(config.LOG_LEVEL, io.stderr);
+    const { thesis } = await openThesis(config, log);
+    store = await createStore({
+      dataDir: config.DATA_DIR,
+      ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+    });
+    log.info(`Store: ${store.backend === "redis" ? "Redis" : `SQLite in ${config.DATA_DIR}`}.`);
+    const subscriptions = createDigestSubscriptions(store, {
+      onChange: () => scheduler?.refresh(),
+    });
+    const compose = provisionalDigest(thesis);
+    const digest = digestCommandsFrom(subscriptions, compose);
+    const startScheduler = (posters: DigestPosters<DigestPreview>) => {
+      scheduler = createDigestScheduler({
+        store: store as Store,
+        compose,
+        posters,
+        onReport: ({ channel, localDate, result }) =>
+          log.info(
+            `Digest ${channel.platform}:${channel.channelId} ${localDate}: ${result.outcome}.`,
+          ),
+        onError: (error) => log.error("Digest pass failed", error),
+      });
+      scheduler.start();
+    };
+
+    if (io.mode !== "serve" && !hasChatTokens(config)) {
+      const console = createConsoleAdapter({
+        commands: thesisCommands,
+        thesis,
+        digest,
+        input: io.stdin,
+        output: io.stdout,
+        log: (message, error) => log.error(message, error),
+      });
+      // A scripted session answers its input and ends; only a person at a terminal gets posts.
+      if ((io.stdin as { isTTY?: boolean }).isTTY)
+        startScheduler({ console: consolePoster(console) });
+      const unsubscribe = io.onSignal(() => console.stop());
+      await console.run();
+      unsubscribe();
+    } else {
+      if (!hasChatTokens(config)) {
+        log.error("Nothing to serve: set DISCORD_TOKEN or SLACK_BOT_TOKEN (see .env.example).");
+        return 1;
+      }
+      const chat = await startChat(config, { thesis, digest, log });
+      startScheduler(chat.posters);
+      const signal = await new Promise<string>((resolve) => {
+        const unsubscribe = io.onSignal((name) => {
+          unsubscribe();
+          resolve(name);
+        });
+      });
+      log.info(`${signal}: shutting down.`);
+      scheduler?.stop();
+      await chat.stop();
+      log.info("Stopped.");
+    }
+    return 0;
+  } catch (error) {
+    const message = startupErrorMessage(error);
+    if (message === null) throw error;
+    log.error(`thesis-bot could not start. ${message}`);
+    return 1;
+  } finally {
+    scheduler?.stop();
+    await scheduler?.idle();
+    await store?.close();
+  }
+}
