@@ -1,0 +1,102 @@
+// Start-up and shutdown of the whole process in-process (runApp with our own streams):
+// fixable start-up errors are one sentence and exit 1; serve mode starts every configured
+// adapter with one line each and stops cleanly on a signal.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { type AppIo, runApp } from "../../src/app/run.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
+
+let dataDir: string;
+let fake: FakeSlackApi | undefined;
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "thesis-startup-"));
+});
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function io(env: Record<string, string>, mode?: AppIo["mode"]) {
+  let log = "";
+  let signal: ((name: string) => void) | undefined;
+  const waiters: { text: string; resolve: () => void }[] = [];
+  const app: AppIo = {
+    env: { DATA_DIR: dataDir, ...env },
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr: (text) => {
+      log += text;
+      for (const w of waiters.filter((w) => log.includes(w.text))) w.resolve();
+    },
+    onSignal(handler) {
+      signal = handler;
+      return () => {
+        signal = undefined;
+      };
+    },
+    ...(mode ? { mode } : {}),
+  };
+  return {
+    app,
+    log: () => log,
+    logged: (text: string) =>
+      new Promise<void>((resolve) => {
+        if (log.includes(text)) resolve();
+        else waiters.push({ text, resolve });
+      }),
+    signal: (name: string) => signal?.(name),
+  };
+}
+
+it("a bad variable is named in one message, exit 1, no stack trace", async () => {
+  const run = io({ PORT: "eighty" });
+  expect(await runApp(run.app)).toBe(1);
+  expect(run.log()).toContain("thesis-bot could not start.");
+  expect(run.log()).toContain("PORT: must be a port number");
+  expect(run.log()).not.toMatch(/\n\s+at /);
+});
+
+it("an index written by a newer thesis-bot is refused with how to fix it", async () => {
+  await mkdir(path.join(dataDir, "index"), { recursive: true });
+  await writeFile(
+    path.join(dataDir, "index", "ledger.json"),
+    JSON.stringify({ schemaVersion: 99 }),
+  );
+  const run = io({});
+  expect(await runApp(run.app)).toBe(1);
+  expect(run.log()).toContain("schema version 99");
+  expect(run.log()).toContain("delete the file");
+  expect(run.log()).not.toMatch(/\n\s+at /);
+});
+
+it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM", async () => {
+  fake = await startFakeSlackApi();
+  const run = io({
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: "test-secret",
+    SLACK_API_URL: fake.apiUrl,
+    PORT: "0",
+    HOST: "127.0.0.1",
+  });
+  const exited = runApp(run.app);
+  await run.logged("HTTP: listening on");
+  expect(run.log()).toContain("Slack: up (HTTP, POST /slack/events).");
+  const port = /listening on 127\.0\.0\.1:(\d+)/.exec(run.log())?.[1];
+  const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+  expect(await health.json()).toEqual({ ok: true });
+  run.signal("SIGTERM");
+  expect(await exited).toBe(0);
+  expect(run.log()).toContain("SIGTERM: shutting down.");
+  expect(run.log()).toContain("Stopped.");
+  await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+});
+
+it("serve without any chat token explains what to set", async () => {
+  const run = io({}, "serve");
+  expect(await runApp(run.app)).toBe(1);
+  expect(run.log()).toContain("set DISCORD_TOKEN or SLACK_BOT_TOKEN");
+});
