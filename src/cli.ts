@@ -2,13 +2,26 @@
 // readable text without it; warnings go to stderr so stdout stays parseable.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { createThesisService } from "./answer/service.ts";
+import type { ThesisService } from "./answer/types.ts";
+import { askCommand, bullbearCommand, quoteCommand, risksCommand } from "./cli/answer-commands.ts";
+import { evalCommand } from "./cli/eval-command.ts";
 import { type CliCommand, CliUsageError } from "./cli/io.ts";
 import { claimsCommand, indexCommand, sourcesCommand } from "./cli/ledger-commands.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { IndexVersionError, openLedger } from "./corpus/index-file.ts";
 import type { Ledger } from "./corpus/ledger.ts";
 
-export const CLI_COMMANDS: CliCommand[] = [sourcesCommand, claimsCommand, indexCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  askCommand,
+  risksCommand,
+  bullbearCommand,
+  quoteCommand,
+  sourcesCommand,
+  claimsCommand,
+  indexCommand,
+  evalCommand,
+];
 
 export interface CliStreams {
   stdout: (text: string) => void;
@@ -71,7 +84,29 @@ export async function runCli(
       });
       return cached;
     };
-    const output = await command.run({ positionals, flags: values, config, ledger });
+    let dropped = 0;
+    let service: Promise<ThesisService> | undefined;
+    const thesis = () => {
+      service ??= ledger().then((l) =>
+        createThesisService(l, {
+          onDroppedCitation: ({ citation, reason }) => {
+            dropped++;
+            streams.stderr(
+              `quote check refused ${citation.file}:${citation.lines.join("-")} (${reason})\n`,
+            );
+          },
+        }),
+      );
+      return service;
+    };
+    const output = await command.run({
+      positionals,
+      flags: values,
+      config,
+      ledger,
+      thesis,
+      droppedQuotes: () => dropped,
+    });
     streams.stdout(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
     return output.exitCode ?? 0;
   } catch (error) {

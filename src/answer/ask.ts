@@ -2,9 +2,9 @@
 // led by one extractive sentence. When the best match covers too little of what was asked,
 // the honest answer is that the corpus has nothing on it.
 import type { Claim } from "../corpus/types.ts";
-import type { SearchIndex } from "../search/index.ts";
+import { type AnalyzedQuery, type SearchHit, type SearchIndex, terms } from "../search/index.ts";
 import type { CorpusView } from "./corpus-view.ts";
-import { leadSentence, passageSpan } from "./passage.ts";
+import { passageSpan } from "./passage.ts";
 import type { AskResult } from "./types.ts";
 
 export const ASK_DEFAULTS = {
@@ -14,11 +14,65 @@ export const ASK_DEFAULTS = {
   candidates: 30,
   /**
    * Minimum idf-weighted share of the question's content words that the best hit must
-   * contain. Measured on the dev questions: answerable questions score 0.42-1.0 on their
-   * best hit, off-topic ones 0.16-0.41 ("capital of France" meets "capital markets").
+   * contain. Measured on the dev questions: off-topic ones score 0.16-0.41 on their best
+   * hit ("capital of France" meets "capital markets"); answerable ones mostly 0.5-1.0.
    */
   minConfidence: 0.45,
+  /**
+   * The second way to be on topic: this many distinct question words matched, making up
+   * at least `minMatchedShare` of the question. Words the corpus has never seen ("raw",
+   * "besides") drag the idf-weighted share down although everything else matches.
+   */
+  minMatchedWords: 3,
+  minMatchedShare: 0.5,
 } as const;
+
+/** Is the corpus on topic for this question, judging by its best hits? */
+function onTopic(analyzed: AnalyzedQuery, hits: readonly SearchHit[]): boolean {
+  const words = analyzed.groups.length;
+  return hits.slice(0, 10).some((hit) => {
+    if (hit.confidence >= ASK_DEFAULTS.minConfidence) return true;
+    const matched = analyzed.groups.filter((g) =>
+      g.terms.some((t) => hit.matchedTerms.includes(t.term)),
+    ).length;
+    return (
+      matched >= ASK_DEFAULTS.minMatchedWords &&
+      matched / Math.max(1, words) >= ASK_DEFAULTS.minMatchedShare
+    );
+  });
+}
+
+const sentencesOf = (text: string) =>
+  text
+    .replace(/\s+/g, " ")
+    .split(/(?<=[.!?]["”’)]?)\s+(?=[A-Z“"‘$])/)
+    .filter(Boolean);
+
+/**
+ * The lead answer: the sentence of the first passage that carries most of the question's
+ * weight. A sentence that cannot stand alone ("That is the hidden asymmetry here.") takes
+ * the next one along, or the one before at the end of the passage.
+ */
+export function leadAnswer(quote: string, analyzed: AnalyzedQuery): string {
+  const sentences = sentencesOf(quote);
+  let best = 0;
+  let bestScore = -1;
+  sentences.forEach((sentence, i) => {
+    const own = new Set(terms(sentence));
+    const score = analyzed.groups.reduce(
+      (sum, g) => sum + (g.terms.some((t) => own.has(t.term)) ? g.idf : 0),
+      0,
+    );
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  const chosen = sentences[best] ?? quote;
+  const leans =
+    /^(?:that|this|it|they|these|those|such)\b/i.test(chosen) && chosen.split(" ").length < 10;
+  if (!leans && chosen.split(" ").length >= 5) return chosen;
+  const next = sentences[best + 1];
+  const previous = sentences[best - 1];
+  return next ? `${chosen} ${next}` : previous ? `${previous} ${chosen}` : chosen;
+}
 
 const NOTHING: AskResult = { found: false, answer: "", citations: [], claimIds: [] };
 
@@ -30,14 +84,14 @@ export function ask(
 ): AskResult {
   const wanted = Math.max(1, Math.min(ASK_DEFAULTS.maxLimit, Math.floor(limit)));
   if (question.trim() === "") return NOTHING;
-  const hits = index.search(question, { limit: ASK_DEFAULTS.candidates });
-  const best = Math.max(0, ...hits.slice(0, 10).map((h) => h.confidence));
-  if (best < ASK_DEFAULTS.minConfidence) return NOTHING;
+  const analyzed = index.analyze(question);
+  const hits = index.searchAnalyzed(analyzed, { limit: ASK_DEFAULTS.candidates });
+  if (!onTopic(analyzed, hits)) return NOTHING;
 
   const chosen: { claim: Claim; span: [number, number] }[] = [];
   for (const hit of hits) {
     const claim = view.claim(hit.id);
-    if (!claim || hit.confidence < ASK_DEFAULTS.minConfidence / 2) continue;
+    if (!claim || hit.matchedTerms.length === 0) continue;
     const span = passageSpan(view, claim);
     const overlaps = chosen.some(
       (c) => c.claim.file === claim.file && span[0] < c.span[1] && c.span[0] < span[1],
@@ -50,10 +104,9 @@ export function ask(
   const verified = view.verified(cited);
   const first = verified[0];
   if (!first) return NOTHING;
-  const lead = view.claim(first.claimId);
   return {
     found: true,
-    answer: lead ? leadSentence(lead) : first.quote,
+    answer: leadAnswer(first.quote, analyzed),
     citations: verified.map(({ claimId: _, ...citation }) => citation),
     claimIds: verified.map((c) => c.claimId),
   };

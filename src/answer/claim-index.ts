@@ -1,29 +1,41 @@
 // The search index over the ledger's claims. Each claim is searched as the passage that
 // would be cited for it (the claim and its neighbours): "Closed frontier AI will not
 // disappear. But it becomes the premium layer" answers a question about closed AI as the
-// premium layer though neither sentence says both. The section heading is boosted; the
-// source title is weighted low, because it matches every claim of its source alike and
-// would otherwise drown the words that tell claims apart.
+// premium layer though neither sentence says both. The claims just outside that passage
+// are low-weight context ("Open releases accumulate developers… It is a distributed
+// improvement loop" answers how open releases improve models). The section heading is
+// boosted; the source title is weighted low, because it matches every claim of its source
+// alike and would otherwise drown the words that tell claims apart.
 import { aliasExpansions } from "../corpus/topics.ts";
 import { createSearchIndex, type SearchIndex } from "../search/index.ts";
 import type { CorpusView } from "./corpus-view.ts";
 import { passageSpan } from "./passage.ts";
+import { QUESTION_SYNONYMS } from "./query-synonyms.ts";
 
-export const CLAIM_FIELD_WEIGHTS = { title: 0.3, heading: 1.5, text: 1 };
+export const CLAIM_FIELD_WEIGHTS = { title: 0.3, heading: 1.5, text: 1, context: 0.5 };
 
 export function buildClaimIndex(view: CorpusView): SearchIndex {
   const docs = view.ledger.claims.map((claim) => {
     const doc = view.document(claim.file);
     const span = passageSpan(view, claim);
+    const siblings = view.claimsOf(claim.file);
+    const inside = siblings.filter((c) => c.offsets[0] >= span[0] && c.offsets[1] <= span[1]);
+    const firstAt = view.positionOf(inside[0] ?? claim);
+    const lastAt = view.positionOf(inside[inside.length - 1] ?? claim);
+    const context = [siblings[firstAt - 1], siblings[lastAt + 1]]
+      .filter((c) => c !== undefined && c.sectionId === claim.sectionId)
+      .map((c) => c?.text)
+      .join(" ");
     return {
       id: claim.id,
       title: doc?.title ?? "",
       heading: claim.section ?? "",
       text: doc ? doc.text.slice(span[0], span[1]) : claim.text,
+      context,
     };
   });
   return createSearchIndex(docs, {
-    aliases: Object.fromEntries(aliasExpansions()),
+    aliases: { ...Object.fromEntries(aliasExpansions()), ...QUESTION_SYNONYMS },
     fieldWeights: CLAIM_FIELD_WEIGHTS,
   });
 }

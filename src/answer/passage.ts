@@ -39,10 +39,3 @@ export function passageSpan(
     claims[last]?.offsets[1] ?? claim.offsets[1],
   ];
 }
-
-/** The first sentence of a claim, white space folded: the extractive lead of an answer. */
-export function leadSentence(claim: Claim): string {
-  const text = claim.text.replace(/\s+/g, " ").trim();
-  const end = text.search(/[.!?]["”’)]?\s/);
-  return end === -1 ? text : text.slice(0, end + 1).trim();
-}

@@ -1,5 +1,7 @@
 // What a CLI command gets and gives: parsed flags in, a JSON document and its human
 // rendering out. Commands never print; the runner decides which form to write.
+
+import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import type { Ledger } from "../corpus/ledger.ts";
 
@@ -9,6 +11,10 @@ export interface CliInput {
   config: Config;
   /** Opens (and if needed builds) the ledger once per run. */
   ledger: () => Promise<Ledger>;
+  /** The answer service over that ledger, built once per run. */
+  thesis: () => Promise<ThesisService>;
+  /** Citations the quote check has refused so far in this run (each was also logged). */
+  droppedQuotes: () => number;
 }
 
 export interface CliOutput {

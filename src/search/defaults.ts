@@ -11,7 +11,7 @@ import type { Bm25Parameters, FieldWeights, ProximityParameters } from "./types.
 export const SEARCH_DEFAULTS = Object.freeze({
   bm25: Object.freeze<Bm25Parameters>({ k1: 1.5, b: 0.75 }),
   /** BM25F-style: a title word counts like `title` occurrences of a body word. */
-  fieldWeights: Object.freeze<FieldWeights>({ title: 2, heading: 1.5, text: 1 }),
+  fieldWeights: Object.freeze<FieldWeights>({ title: 2, heading: 1.5, text: 1, context: 0.5 }),
   proximity: Object.freeze<ProximityParameters>({ weight: 0.15, window: 3, candidates: 100 }),
   limit: 10,
   /** Weight of an alias term when the word it stands for is itself in the corpus. */
@@ -33,5 +33,5 @@ export const SEARCH_DEFAULTS = Object.freeze({
     duplicateOverlap: 0.9,
   }),
   /** BEIR documents are scored as one flat field: boosting titles hurt SciFact in public runs. */
-  beirFieldWeights: Object.freeze<FieldWeights>({ title: 1, heading: 1, text: 1 }),
+  beirFieldWeights: Object.freeze<FieldWeights>({ title: 1, heading: 1, text: 1, context: 1 }),
 });

@@ -76,6 +76,7 @@ export class InvertedIndexBuilder {
       [document.title, this.weights.title],
       [document.heading, this.weights.heading],
       [document.text, this.weights.text],
+      [document.context, this.weights.context],
     ];
     for (const [text, weight] of fields) {
       if (!text) continue;

@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { IRREGULAR_BASE } from "./irregular-forms.ts";
 import { STOPWORDS } from "./stopwords.ts";
 
 /** One content word of a text: its index term (stemmed) and the word as written. */
@@ -45,7 +46,7 @@ export function analyze(text: string, extraStopwords?: ReadonlySet<string>): Ana
     if (word.includes("'")) word = word.replace(/'s$/, "").replaceAll("'", "");
     if (word.length === 0) continue;
     if (!isAcronym && (STOPWORDS.has(word) || extraStopwords?.has(word))) continue;
-    tokens.push({ term: stem(word), surface: word });
+    tokens.push({ term: stem(IRREGULAR_BASE.get(word) ?? word), surface: word });
   }
   return tokens;
 }

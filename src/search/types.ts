@@ -4,6 +4,8 @@ export interface SearchDocument {
   title?: string;
   heading?: string;
   text: string;
+  /** Surrounding text that helps find the document but is not its own words (low weight). */
+  context?: string;
 }
 
 /** Caller-provided synonyms: a word or phrase users type -> words the corpus uses. */
@@ -20,6 +22,7 @@ export interface FieldWeights {
   title: number;
   heading: number;
   text: number;
+  context: number;
 }
 
 export interface ProximityParameters {

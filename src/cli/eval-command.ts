@@ -1,0 +1,47 @@
+// `eval --questions FILE` (recall@k, MRR, off-topic silence over our question format) and
+// `eval --beir DIR [--mode search|counter]` (nDCG@10, recall@100, MRR@10 over BEIR data).
+import { readFile } from "node:fs/promises";
+import { evaluateQuestions, questionFileSchema } from "../answer/eval-questions.ts";
+import { evaluateBeir } from "../search/index.ts";
+import { type CliCommand, CliUsageError } from "./io.ts";
+
+const pct = (x: number) => x.toFixed(3);
+
+export const evalCommand: CliCommand = {
+  name: "eval",
+  summary: "Measure answers on a question file or search on a BEIR folder",
+  usage: "thesis-bot eval (--questions FILE | --beir DIR [--mode search|counter]) [--json]",
+  valueFlags: ["questions", "beir", "mode"],
+  async run(input) {
+    const { questions, beir, mode } = input.flags;
+    if (typeof beir === "string") {
+      if (mode !== undefined && mode !== "search" && mode !== "counter") {
+        throw new CliUsageError('--mode is "search" or "counter".');
+      }
+      const report = await evaluateBeir(beir, { mode: mode ?? "search" });
+      const text = `nDCG@10 ${pct(report.ndcg10)}  recall@100 ${pct(report.recall100)}  MRR@10 ${pct(report.mrr10)}\n${report.docs} docs, ${report.queries} queries; index ${Math.round(report.indexMs)} ms, query p50 ${report.queryP50Ms.toFixed(2)} ms, p99 ${report.queryP99Ms.toFixed(2)} ms`;
+      return { json: report, text };
+    }
+    if (typeof questions === "string") {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readFile(questions, "utf8"));
+      } catch (error) {
+        throw new CliUsageError(`Could not read ${questions} as JSON: ${(error as Error).message}`);
+      }
+      const file = questionFileSchema.safeParse(parsed);
+      if (!file.success)
+        throw new CliUsageError(
+          `${questions} is not a question file: ${file.error.issues[0]?.message}`,
+        );
+      const report = evaluateQuestions(await input.thesis(), file.data, input.droppedQuotes);
+      const misses = report.results.filter((r) => r.rank === null).map((r) => `  missed: ${r.q}`);
+      const text = [
+        `recall@${report.k} ${pct(report.recall)}  MRR ${pct(report.mrr)}  off-topic silence ${pct(report.offTopicSilence)} (${report.offTopic} questions)  failed quotes ${report.failedQuotes}`,
+        ...misses,
+      ].join("\n");
+      return { json: report, text };
+    }
+    throw new CliUsageError("Give --questions FILE or --beir DIR.");
+  },
+};
