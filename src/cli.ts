@@ -8,6 +8,7 @@ import { askCommand, bullbearCommand, quoteCommand, risksCommand } from "./cli/a
 import { evalCommand } from "./cli/eval-command.ts";
 import { type CliCommand, CliUsageError } from "./cli/io.ts";
 import { claimsCommand, indexCommand, sourcesCommand } from "./cli/ledger-commands.ts";
+import { serveCommand } from "./cli/serve-command.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { IndexVersionError, openLedger } from "./corpus/index-file.ts";
 import type { Ledger } from "./corpus/ledger.ts";
@@ -21,6 +22,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   claimsCommand,
   indexCommand,
   evalCommand,
+  serveCommand,
 ];
 
 export interface CliStreams {

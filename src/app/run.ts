@@ -27,8 +27,10 @@ export interface AppIo {
   stderr: (text: string) => void;
   /** Calls `handler` on SIGTERM/SIGINT; returns a function that removes it. */
   onSignal: (handler: (signal: string) => void) => () => void;
-  /** Serve mode only; default: until a signal. */
+  /** "serve" never opens the console (`thesis-bot serve`); default "auto". */
   mode?: "auto" | "serve";
+  /** Already parsed (the CLI parses it first); otherwise read from env. */
+  config?: Config;
 }
 
 export function processIo(): AppIo {
@@ -54,8 +56,12 @@ export async function runApp(io: AppIo): Promise<number> {
   let store: Store | undefined;
   let scheduler: DigestScheduler | undefined;
   try {
-    const config: Config = loadConfig(io.env);
+    const config: Config = io.config ?? loadConfig(io.env);
     log = createAppLog(config.LOG_LEVEL, io.stderr);
+    if (io.mode === "serve" && !hasChatTokens(config)) {
+      log.error("Nothing to serve: set DISCORD_TOKEN or SLACK_BOT_TOKEN (see .env.example).");
+      return 1;
+    }
     const { thesis } = await openThesis(config, log);
     store = await createStore({
       dataDir: config.DATA_DIR,
@@ -97,10 +103,6 @@ export async function runApp(io: AppIo): Promise<number> {
       await console.run();
       unsubscribe();
     } else {
-      if (!hasChatTokens(config)) {
-        log.error("Nothing to serve: set DISCORD_TOKEN or SLACK_BOT_TOKEN (see .env.example).");
-        return 1;
-      }
       const chat = await startChat(config, { thesis, digest, log });
       startScheduler(chat.posters);
       const signal = await new Promise<string>((resolve) => {
