@@ -23,7 +23,7 @@ function linesOf(citation: Citation): string {
 export function renderCitation(citation: Citation): string {
   const quoted = escapeConsole(citation.quote)
     .split("\n")
-    .map((line) => `  > ${line}`.trimEnd());
+    .map((line) => `  > ${line}`);
   return [
     ...quoted,
     `  — ${escapeConsole(citation.title)}, ${escapeConsole(citation.file)}:${linesOf(citation)}`,
