@@ -10,8 +10,7 @@ import { type CliCommand, CliUsageError } from "./cli/io.ts";
 import { claimsCommand, indexCommand, sourcesCommand } from "./cli/ledger-commands.ts";
 import { serveCommand } from "./cli/serve-command.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { IndexVersionError, openLedger } from "./corpus/index-file.ts";
-import type { Ledger } from "./corpus/ledger.ts";
+import { IndexVersionError, type OpenedLedger, openLedger } from "./corpus/index-file.ts";
 
 export const CLI_COMMANDS: CliCommand[] = [
   askCommand,
@@ -75,22 +74,24 @@ export async function runCli(
     });
     const values = parsed.values as Record<string, string | boolean | undefined>;
     const positionals = parsed.positionals;
-    let cached: Promise<Ledger> | undefined;
-    const ledger = () => {
-      cached ??= openLedger(
+    let opened: Promise<OpenedLedger> | undefined;
+    const open = () => {
+      opened ??= openLedger(
         config.CORPUS_DIR,
         path.join(config.DATA_DIR, "index", "ledger.json"),
-      ).then(({ ledger }) => {
-        for (const warning of ledger.warnings) streams.stderr(`warning: ${warning}\n`);
-        return ledger;
+      ).then((result) => {
+        for (const warning of result.ledger.warnings) streams.stderr(`warning: ${warning}\n`);
+        return result;
       });
-      return cached;
+      return opened;
     };
+    const ledger = () => open().then((result) => result.ledger);
     let dropped = 0;
     let service: Promise<ThesisService> | undefined;
     const thesis = () => {
-      service ??= ledger().then((l) =>
+      service ??= open().then(({ ledger: l, sourceTexts }) =>
         createThesisService(l, {
+          sourceTexts,
           onDroppedCitation: ({ citation, reason }) => {
             dropped++;
             streams.stderr(

@@ -1,9 +1,9 @@
 // Read-only lookups over a ledger that every composer needs: documents by file, claims by
 // id and in reading order, and verbatim citations of any span.
 import type { Ledger } from "../corpus/ledger.ts";
-import { linesOf } from "../corpus/lines.ts";
+import { lineStartsOf, linesOf } from "../corpus/lines.ts";
 import type { Citation, Claim, OffsetSpan, SourceDocument } from "../corpus/types.ts";
-import { type DroppedCitation, keepVerifiedCitations } from "./quote-check.ts";
+import { type DroppedCitation, keepVerifiedCitations, type QuotableText } from "./quote-check.ts";
 
 export interface CorpusView {
   ledger: Ledger;
@@ -18,11 +18,23 @@ export interface CorpusView {
   verified<T extends Citation>(citations: readonly T[]): T[];
 }
 
+/**
+ * `sourceTexts` (file -> text as read from disk) is what quotes are verified against when
+ * given; without it the ledger's own copy of each text is used.
+ */
 export function createCorpusView(
   ledger: Ledger,
   onDrop: (dropped: DroppedCitation) => void,
+  sourceTexts?: ReadonlyMap<string, string>,
 ): CorpusView {
   const documents = new Map(ledger.documents.map((d) => [d.file, d]));
+  const authoritative = new Map<string, QuotableText>();
+  for (const d of ledger.documents) {
+    const text = sourceTexts ? sourceTexts.get(d.file) : d.text;
+    if (text !== undefined) {
+      authoritative.set(d.file, { title: d.title, text, lineStarts: lineStartsOf(text) });
+    }
+  }
   const claims = new Map(ledger.claims.map((c) => [c.id, c]));
   const byFile = new Map<string, Claim[]>();
   for (const claim of ledger.claims) {
@@ -36,6 +48,7 @@ export function createCorpusView(
     list.forEach((c, i) => positions.set(c.id, i));
   }
   const lookup = (file: string) => documents.get(file);
+  const verifyAgainst = (file: string) => authoritative.get(file);
 
   return {
     ledger,
@@ -53,6 +66,6 @@ export function createCorpusView(
         title: doc.title,
       };
     },
-    verified: (citations) => keepVerifiedCitations(citations, lookup, onDrop),
+    verified: (citations) => keepVerifiedCitations(citations, verifyAgainst, onDrop),
   };
 }

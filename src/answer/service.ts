@@ -14,13 +14,19 @@ import type { ThesisService } from "./types.ts";
 export interface ThesisServiceOptions {
   /** Told about every citation the quote check refused (it should log it). */
   onDroppedCitation?: (dropped: DroppedCitation) => void;
+  /** The articles as read from disk (openLedger's sourceTexts): quotes are checked against them. */
+  sourceTexts?: ReadonlyMap<string, string>;
 }
 
 export function createThesisService(
   ledger: Ledger,
   options: ThesisServiceOptions = {},
 ): ThesisService {
-  const view = createCorpusView(ledger, options.onDroppedCitation ?? (() => {}));
+  const view = createCorpusView(
+    ledger,
+    options.onDroppedCitation ?? (() => {}),
+    options.sourceTexts,
+  );
   const index = buildClaimIndex(view);
   return {
     sources: () =>

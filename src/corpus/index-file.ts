@@ -10,6 +10,11 @@ export class IndexVersionError extends Error {
 
 export interface OpenedLedger {
   ledger: Ledger;
+  /**
+   * The articles' text as read from disk on this open, by file: what quotes are checked
+   * against, so a tampered or stale index cannot vouch for its own quotes.
+   */
+  sourceTexts: Map<string, string>;
   /** Why it was (re)built, or null when the persisted index was reused. */
   rebuiltBecause: string | null;
   ms: number;
@@ -22,12 +27,18 @@ export async function openLedger(
   const started = performance.now();
   const corpus = await readCorpus(corpusDir);
   const persisted = indexFile ? await readIndex(indexFile) : null;
+  const sourceTexts = new Map(corpus.files.map((f) => [f.file, f.text]));
   if (
     persisted &&
     persisted.corpusHash === corpus.corpusHash &&
     persisted.schemaVersion === LEDGER_SCHEMA_VERSION
   ) {
-    return { ledger: persisted, rebuiltBecause: null, ms: performance.now() - started };
+    return {
+      ledger: persisted,
+      sourceTexts,
+      rebuiltBecause: null,
+      ms: performance.now() - started,
+    };
   }
   const ledger = buildLedgerFrom(corpus);
   if (indexFile) await writeIndex(indexFile, ledger);
@@ -36,7 +47,7 @@ export async function openLedger(
     : persisted.schemaVersion !== LEDGER_SCHEMA_VERSION
       ? `index schema ${persisted.schemaVersion} is older than ${LEDGER_SCHEMA_VERSION}`
       : "the corpus or the pipeline's rules changed";
-  return { ledger, rebuiltBecause, ms: performance.now() - started };
+  return { ledger, sourceTexts, rebuiltBecause, ms: performance.now() - started };
 }
 
 async function readIndex(file: string): Promise<Ledger | null> {
