@@ -33,6 +33,7 @@ export async function openThesis(config: Config, log: AppLog): Promise<OpenedThe
     `Corpus: ${ledger.documents.length} sources, ${ledger.claims.length} claims; ${how} in ${Math.round(opened.ms)} ms.`,
   );
   const thesis = createThesisService(ledger, {
+    sourceTexts: opened.sourceTexts,
     onDroppedCitation: ({ citation, reason }) =>
       log.warn(`Quote check dropped ${citation.file}:${citation.lines.join("-")} (${reason}).`),
   });
