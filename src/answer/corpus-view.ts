@@ -45,7 +45,7 @@ export function createCorpusView(
   const positions = new Map<string, number>();
   for (const list of byFile.values()) {
     list.sort((a, b) => a.offsets[0] - b.offsets[0]);
-    list.forEach((c, i) => positions.set(c.id, i));
+    for (const [i, c] of list.entries()) positions.set(c.id, i);
   }
   const lookup = (file: string) => documents.get(file);
   const verifyAgainst = (file: string) => authoritative.get(file);
