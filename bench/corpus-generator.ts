@@ -201,13 +201,14 @@ export function createArticleWriter(next: () => number) {
       footer.push("", author, bio);
     }
     const room = () => targetLines - footer.length - lines.length;
-    while (room() > 0) {
+    // Even the shortest article gets a body, however much furniture it carries.
+    for (let first = true; first || room() > 0; first = false) {
       if (room() > 4) {
         const heading = chance(0.5) ? pick(HEADINGS_TITLE) : pick(HEADINGS_SENTENCE);
         lines.push(markdown ? `## ${heading}` : heading, "");
       }
       const paragraphs = 1 + Math.floor(next() * 4);
-      for (let i = 0; i < paragraphs && room() > 0; i++) {
+      for (let i = 0; i < paragraphs && (i === 0 || room() > 0); i++) {
         if (chance(0.08)) lines.push("Advertisement", "");
         if (markdown && chance(0.15)) {
           for (let j = 0; j < 3; j++) lines.push(`- ${pick(RISKS)}`);
