@@ -5,24 +5,12 @@ import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
 import { CLAIM_KINDS, type Claim, type ClaimKind, STANCES } from "../corpus/types.ts";
 import { type CliCommand, CliUsageError } from "./io.ts";
 
-export function sourcesOf(ledger: Ledger) {
-  return ledger.documents.map((d) => ({
-    id: d.id,
-    file: d.file,
-    title: d.title,
-    ...(d.outlet ? { outlet: d.outlet } : {}),
-    ...(d.author ? { author: d.author } : {}),
-    lines: d.lineStarts.length,
-    claims: ledger.claims.filter((c) => c.file === d.file).length,
-  }));
-}
-
 export const sourcesCommand: CliCommand = {
   name: "sources",
   summary: "List the indexed sources",
   usage: "thesis-bot sources [--json]",
-  async run({ ledger }) {
-    const sources = sourcesOf(await ledger());
+  async run({ thesis }) {
+    const sources = (await thesis()).sources();
     const text = sources
       .map(
         (s) =>

@@ -4,7 +4,6 @@ import {
   DISCLAIMER_CUES,
   ENUMERATION,
   HEDGE_PATTERN,
-  NEGATORS,
   POSSIBILITY,
   PREDICTION_PATTERN,
   QUESTION_END,
@@ -18,6 +17,7 @@ import {
   WEAK_RISK_CUES,
 } from "./cue-data.ts";
 import { compileCues, cueMatches, hasCue } from "./cues.ts";
+import { NEGATORS } from "./stance-cue-data.ts";
 import type { ClaimKind } from "./types.ts";
 
 const DISCLAIMER = compileCues(DISCLAIMER_CUES);

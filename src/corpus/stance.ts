@@ -7,6 +7,8 @@
 // - after "but", "while"… (or in a leading "While …," clause) when that piece names its own
 //   topics: that piece's own polarity;
 // - otherwise: the polarity of the main pieces together.
+
+import { compileCues, cueMatches } from "./cues.ts";
 import {
   CONTRAST_CONNECTORS,
   DIMINISHERS,
@@ -17,8 +19,7 @@ import {
   NEGATIVE_CUES,
   NEGATORS,
   POSITIVE_CUES,
-} from "./cue-data.ts";
-import { compileCues, cueMatches } from "./cues.ts";
+} from "./stance-cue-data.ts";
 import { TOPICS } from "./topic-data.ts";
 import { findTopicMentions, withImpliedTopics } from "./topics.ts";
 import type { Stance } from "./types.ts";
