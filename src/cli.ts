@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { createThesisService } from "./answer/service.ts";
 import type { ThesisService } from "./answer/types.ts";
 import { askCommand, bullbearCommand, quoteCommand, risksCommand } from "./cli/answer-commands.ts";
+import { digestCommand } from "./cli/digest-command.ts";
 import { evalCommand } from "./cli/eval-command.ts";
 import { type CliCommand, CliUsageError } from "./cli/io.ts";
 import { claimsCommand, indexCommand, sourcesCommand } from "./cli/ledger-commands.ts";
@@ -19,6 +20,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   quoteCommand,
   sourcesCommand,
   claimsCommand,
+  digestCommand,
   indexCommand,
   evalCommand,
   serveCommand,

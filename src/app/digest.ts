@@ -1,18 +1,22 @@
-// The digest as the commands see it (subscriptions + preview) and the day's content.
-// `provisionalDigest` stands in until the answer layer's composeDigest lands: it rotates
-// through topics and risks by date so each day differs, using only verified citations.
+// The digest as the commands see it (subscriptions + preview) and the day's content, which
+// answer/digest composes: the same pair and risk for a (channel, date) wherever it is asked.
 import type {
   CommandContext,
   DigestCommands,
   DigestPreview,
   SubcommandDefinition,
 } from "../../commands/types.ts";
+import { composeDigest, type DigestMemory } from "../answer/digest.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { DigestSubscriptions } from "../digest/index.ts";
 import { localDate } from "../digest/index.ts";
 import type { ChannelRef } from "../store/types.ts";
 
-export type ComposeDigestContent = (channel: ChannelRef, date: string) => Promise<DigestPreview>;
+export type ComposeDigestContent = (
+  channel: ChannelRef,
+  date: string,
+  options?: { preview?: boolean },
+) => Promise<DigestPreview>;
 
 export function digestCommandsFrom(
   subscriptions: DigestSubscriptions,
@@ -25,7 +29,7 @@ export function digestCommandsFrom(
     async preview(channel, at) {
       const status = await subscriptions.status(channel);
       const zone = status.subscribed ? status.subscription.timezone : "UTC";
-      return compose(channel, localDate(at, zone));
+      return compose(channel, localDate(at, zone), { preview: true });
     },
   };
 }
@@ -42,33 +46,23 @@ export function withDigest(
   }));
 }
 
-function dayNumber(date: string): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+/**
+ * The real composer (answer/digest). With the store's collections it also reports what is
+ * new since the channel's last digest; the scheduler's calls record a snapshot for that,
+ * previews (`{ preview: true }`) only read.
+ */
+export function digestComposer(thesis: ThesisService, memory?: DigestMemory): ComposeDigestContent {
+  return (channel, date, options) =>
+    composeDigest(thesis, channel, date, {
+      ...(memory ? { memory } : {}),
+      record: !options?.preview,
+    });
 }
 
+/**
+ * @deprecated The name the wiring used while a stand-in composed the digest; it now is the
+ * real composer without a store (so `new` stays empty). Use digestComposer(thesis, store).
+ */
 export function provisionalDigest(thesis: ThesisService): ComposeDigestContent {
-  return async (_channel, date) => {
-    const day = dayNumber(date);
-    const topics = thesis.topics();
-    let pair: DigestPreview["pair"] = null;
-    for (let i = 0; i < topics.length && !pair; i++) {
-      const topic = topics[(day + i) % topics.length];
-      if (!topic) continue;
-      const pairs = thesis.bullbear(topic.id).pairs.filter((p) => p.bull && p.bear);
-      pair = pairs[day % Math.max(1, pairs.length)] ?? null;
-    }
-    const risks = thesis.risks().risks;
-    const risk = risks.length > 0 ? (risks[day % risks.length] ?? null) : null;
-    const lines = [`thesis-bot digest for ${date}`];
-    if (pair?.bull) lines.push(`Bull: “${pair.bull.quote}” — ${pair.bull.title}`);
-    if (pair?.bear) lines.push(`Bear: “${pair.bear.quote}” — ${pair.bear.title}`);
-    if (risk) lines.push(`Risk: ${risk.label}`);
-    if (!pair && !risk) lines.push("The corpus has no bull/bear pair or risk to quote today.");
-    return {
-      date,
-      pair,
-      risk: risk ? { label: risk.label, citations: risk.citations } : null,
-      text: lines.join("\n"),
-    };
-  };
+  return digestComposer(thesis);
 }

@@ -1,0 +1,60 @@
+// `digest`: the digest a channel would get on a date, exactly as the scheduler composes it.
+// The pair and risk depend only on (channel, date), so the preview is deterministic. The CLI
+// opens no store, so it cannot know the channel's last digest and reports `new: []`.
+import { composeDigest } from "../answer/digest.ts";
+import type { ChatPlatform } from "../store/types.ts";
+import { citationText } from "./answer-commands.ts";
+import { type CliCommand, CliUsageError } from "./io.ts";
+
+const PLATFORMS: readonly ChatPlatform[] = ["discord", "slack", "console"];
+
+function dateOf(flag: string | boolean | undefined, now: Date): string {
+  if (flag === undefined) return now.toISOString().slice(0, 10);
+  const text = String(flag);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+  if (!valid)
+    throw new CliUsageError(
+      `"${text}" is not a date. Give it as YYYY-MM-DD, for example 2025-06-01.`,
+    );
+  return text;
+}
+
+/** "slack:C123" or "discord:123…" name a chat channel; a bare id is a console channel. */
+function channelOf(flag: string | boolean | undefined) {
+  const text = flag === undefined ? "console" : String(flag).trim();
+  if (!text) throw new CliUsageError("Give a channel id after --channel, for example slack:C0123.");
+  const [prefix, ...rest] = text.split(":");
+  const platform = PLATFORMS.find((p) => p === prefix);
+  if (platform && rest.length > 0) return { platform, channelId: rest.join(":") };
+  return { platform: "console" as const, channelId: text };
+}
+
+export const digestCommand: CliCommand = {
+  name: "digest",
+  summary: "Preview the digest a channel gets on a date (new is empty: no store)",
+  usage: "thesis-bot digest [--date YYYY-MM-DD] [--channel [slack:|discord:]ID] [--json]",
+  valueFlags: ["date", "channel"],
+  async run(input) {
+    const date = dateOf(input.flags.date, new Date());
+    const channel = channelOf(input.flags.channel);
+    const digest = await composeDigest(await input.thesis(), channel, date);
+    const json = {
+      date: digest.date,
+      pair: digest.pair,
+      risk: digest.risk ? { label: digest.risk.label, citations: digest.risk.citations } : null,
+      new: digest.new,
+      text: digest.text,
+    };
+    const quotes = [
+      digest.pair ? `Bull:\n${citationText(digest.pair.bull)}` : "",
+      digest.pair ? `Bear:\n${citationText(digest.pair.bear)}` : "",
+      digest.risk
+        ? `Risk: ${digest.risk.label}\n${digest.risk.citations.map((c) => citationText(c)).join("\n")}`
+        : "",
+    ].filter(Boolean);
+    const text = [digest.text, ...(quotes.length > 0 ? ["", "Thread:", ...quotes] : [])].join("\n");
+    return { json, text };
+  },
+};
