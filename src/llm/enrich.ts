@@ -4,7 +4,7 @@
 import type { Claim, ClaimKind, Stance } from "../corpus/types.ts";
 import { CLAIM_KINDS, STANCES } from "../corpus/types.ts";
 import { classificationKey, safeGet, safeSet } from "./cache.ts";
-import type { KeyValueCache, ModelProvider, RawClassification } from "./types.ts";
+import type { CallOptions, KeyValueCache, ModelProvider, RawClassification } from "./types.ts";
 
 export interface MergeOutcome {
   claim: Claim;
@@ -92,6 +92,7 @@ export async function enrichClaims(
   claims: readonly Claim[],
   topicIds: readonly string[],
   cache: KeyValueCache,
+  options: CallOptions = {},
 ): Promise<EnrichmentResult> {
   const answers = new Map<string, RawClassification>();
   let fromCache = 0;
@@ -114,6 +115,7 @@ export async function enrichClaims(
     const replies = await provider.classify(
       toAsk.map((claim) => ({ id: claim.id, text: claim.text, section: claim.section })),
       topicIds,
+      options,
     );
     for (const [index, claim] of toAsk.entries()) {
       const reply = replies?.[index];

@@ -1,0 +1,145 @@
+// Puts a configured model to work: worded answers for `ask` at once, and in the background
+// (never before the first answer) embeddings for hybrid search and refined claim labels.
+// Everything it adds falls back to what the bot does without a model.
+import { createCorpusView } from "../answer/corpus-view.ts";
+import { createHybridSearch, type HybridSearch } from "../answer/hybrid.ts";
+import { answerWithModel, type ModelAskResult } from "../answer/model-answer.ts";
+import type { QuotableText } from "../answer/quote-check.ts";
+import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
+import type { ThesisService } from "../answer/types.ts";
+import type { Ledger } from "../corpus/ledger.ts";
+import { lineStartsOf } from "../corpus/lines.ts";
+import { TOPIC_IDS } from "../corpus/topics.ts";
+import { enrichClaims } from "./enrich.ts";
+import type { KeyValueCache, ModelProvider } from "./types.ts";
+
+/** A service whose implementation can be replaced while adapters hold on to it. */
+export interface SwappableService {
+  readonly thesis: ThesisService;
+  swap(next: ThesisService): void;
+}
+
+export function swappableService(initial: ThesisService): SwappableService {
+  let current = initial;
+  // A Proxy rather than a hand-written delegate, so methods added to ThesisService later
+  // are forwarded too.
+  const thesis = new Proxy(initial, {
+    get(_target, key) {
+      const value = Reflect.get(current, key);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+  return {
+    thesis,
+    swap(next) {
+      current = next;
+    },
+  };
+}
+
+export interface ModelLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface StartModelOptions {
+  provider: ModelProvider;
+  ledger: Ledger;
+  /** The options the service was built with; a refined service is built with the same. */
+  serviceOptions: ThesisServiceOptions;
+  service: SwappableService;
+  /** Where claim labels are cached by model and text (embeddings use the provider's cache). */
+  cache: KeyValueCache;
+  log: ModelLog;
+  /** Budget of one worded answer; default MODEL_ANSWER_BUDGET_MS. */
+  budgetMs?: number;
+  /** Skip index-time label refinement (it costs one request per 16 new claims). */
+  enrich?: boolean;
+}
+
+export interface StartedModel {
+  /** CommandContext.model */
+  answers: {
+    readonly name: string;
+    answer(question: string, limit?: number): Promise<ModelAskResult>;
+  };
+  hybrid: HybridSearch | null;
+  /** Settles (never rejects) when embeddings and enrichment are done or have failed. */
+  background: Promise<void>;
+  /** Abandons background work still in flight. */
+  stop(): void;
+}
+
+/** The stored text every citation is checked against (as the service does). */
+export function quotableLookup(
+  ledger: Ledger,
+  sourceTexts?: ReadonlyMap<string, string>,
+): (file: string) => QuotableText | undefined {
+  const texts = new Map<string, QuotableText>();
+  for (const d of ledger.documents) {
+    const text = sourceTexts ? sourceTexts.get(d.file) : d.text;
+    if (text !== undefined)
+      texts.set(d.file, { title: d.title, text, lineStarts: lineStartsOf(text) });
+  }
+  return (file) => texts.get(file);
+}
+
+export function startModel(options: StartModelOptions): StartedModel {
+  const { provider, ledger, serviceOptions, service, log } = options;
+  const lookup = quotableLookup(ledger, serviceOptions.sourceTexts);
+  const stopper = new AbortController();
+  const view = createCorpusView(ledger, () => {}, serviceOptions.sourceTexts);
+  const hybrid = provider.embeddingModel
+    ? createHybridSearch(service.thesis, view, (texts, call) => provider.embed(texts, call))
+    : null;
+
+  const answers = {
+    name: provider.model,
+    answer: (question: string, limit?: number) =>
+      answerWithModel(service.thesis, provider, question, {
+        lookup,
+        ...(limit === undefined ? {} : { limit }),
+        ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
+        retriever: hybrid?.ready ? hybrid : null,
+      }),
+  };
+
+  async function prepareEmbeddings(): Promise<void> {
+    if (!hybrid) return;
+    // The whole corpus at once: generous, since nobody waits on it.
+    const ready = await hybrid.prepare({ signal: stopper.signal, budgetMs: 120_000 });
+    if (stopper.signal.aborted) return;
+    log.info(
+      ready
+        ? `Model: ${ledger.claims.length} passages embedded with ${provider.embeddingModel}; ask uses hybrid search.`
+        : "Model: embeddings unavailable; ask keeps lexical search.",
+    );
+  }
+
+  async function refineLabels(): Promise<void> {
+    if (options.enrich === false) return;
+    const result = await enrichClaims(provider, ledger.claims, TOPIC_IDS, options.cache, {
+      signal: stopper.signal,
+    });
+    if (stopper.signal.aborted) return;
+    log.info(
+      `Model: claim labels ${result.accepted} accepted, ${result.rejected} rejected (${result.fromCache} claims from cache, ${result.asked} asked, ${result.unanswered} unanswered).`,
+    );
+    // Refined labels change risks and bull/bear pairs, so the service is rebuilt over them;
+    // texts and offsets are untouched, so every citation stays the same text at the same lines.
+    if (result.accepted > 0)
+      service.swap(createThesisService({ ...ledger, claims: result.claims }, serviceOptions));
+  }
+
+  // setImmediate: start-up (and the first answer) go first; the jobs run one after the other
+  // so a local model server is not asked for everything at once.
+  const background = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(prepareEmbeddings)
+    .then(refineLabels)
+    .catch((error: unknown) => {
+      if (!stopper.signal.aborted)
+        log.warn(`Model: background work failed (${String(error)}); answers are unaffected.`);
+    });
+
+  return { answers, hybrid, background, stop: () => stopper.abort() };
+}
