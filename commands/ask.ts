@@ -1,9 +1,11 @@
 // /thesis ask <question>: the passages that answer it, best first, each quoted verbatim.
 import { z } from "zod";
+import type { AskResult } from "../src/answer/types.ts";
 import { resolveTopic } from "../src/corpus/topics.ts";
 import type { Reply, ReplyAction } from "../src/reply/reply.ts";
 import { adviceFooter } from "./advice.ts";
 import { citationHeading, defineSubcommand, truncate } from "./define.ts";
+import type { CommandContext } from "./types.ts";
 
 export const ASK_EXAMPLE = "/thesis ask why does distribution win?";
 export const MAX_QUESTION_CHARS = 1000;
@@ -26,6 +28,34 @@ const options = z.object({
     .optional(),
 });
 
+/**
+ * The model's worded summary when one is configured and grounded in time; otherwise exactly
+ * the extractive answer. A model that throws despite its contract still costs nothing.
+ */
+async function askWithOptionalModel(
+  ctx: CommandContext,
+  question: string,
+  limit: number | undefined,
+): Promise<AskResult & { synthesized?: boolean }> {
+  const extractive = () => ctx.thesis.ask(question, limit === undefined ? undefined : { limit });
+  if (!ctx.model) return extractive();
+  try {
+    return await ctx.model.answer(question, limit);
+  } catch {
+    return { ...extractive(), synthesized: false };
+  }
+}
+
+/** Says who wrote the lead whenever a model did, ahead of any advice note. */
+export function modelAttribution(model: string): string {
+  return `Summary written by ${model} from the numbered passages below; the quotes are the sources' own words.`;
+}
+
+function footerFor(model: string | undefined, advice: string | undefined): { footer?: string } {
+  const notes = [model ? modelAttribution(model) : undefined, advice].filter(Boolean);
+  return notes.length > 0 ? { footer: notes.join(" ") } : {};
+}
+
 export const askCommand = defineSubcommand({
   name: "ask",
   description: "Answer a question with verbatim passages from the sources, cited by line",
@@ -37,7 +67,7 @@ export const askCommand = defineSubcommand({
   },
   rest: "question",
   async run(ctx, { question, limit }): Promise<Reply> {
-    const result = ctx.thesis.ask(question, limit === undefined ? undefined : { limit });
+    const result = await askWithOptionalModel(ctx, question, limit);
     const title = truncate(question, 200);
     if (!result.found) {
       return {
@@ -73,7 +103,10 @@ export const askCommand = defineSubcommand({
       })),
       actions,
       visibility: "private",
-      ...adviceFooter(question, ...result.citations.map((c) => c.quote)),
+      ...footerFor(
+        result.synthesized ? ctx.model?.name : undefined,
+        adviceFooter(question, ...result.citations.map((c) => c.quote)).footer,
+      ),
       data: result,
     };
   },

@@ -1,7 +1,7 @@
 // /thesis subcommands are declared once, as data. Adapters derive Slack's text parsing,
 // the console's parser and Discord's registration from these declarations.
 import type { z } from "zod";
-import type { BullBearPair, ThesisService } from "../src/answer/types.ts";
+import type { AskResult, BullBearPair, ThesisService } from "../src/answer/types.ts";
 import type { Citation } from "../src/corpus/types.ts";
 import type { DigestStatus, SubscribeResult } from "../src/digest/subscriptions.ts";
 import type { Reply } from "../src/reply/reply.ts";
@@ -25,6 +25,19 @@ export interface CommandContext {
   now: () => Date;
   /** Digest settings and preview; absent where no store is wired (the command says so). */
   digest?: DigestCommands;
+  /** A language model for /thesis ask; absent when none is configured (answers stay extractive). */
+  model?: ModelAnswers;
+}
+
+/** What /thesis ask needs from an optional model (see src/llm/start-model.ts). */
+export interface ModelAnswers {
+  /** The model's name, shown beside a summary it wrote. */
+  readonly name: string;
+  /**
+   * The extractive answer's verified citations, led by the model's grounded summary when
+   * `synthesized`, else by the extractive lead. Never rejects.
+   */
+  answer(question: string, limit?: number): Promise<AskResult & { synthesized: boolean }>;
 }
 
 /** The digest a channel would get on a date, as the composer returns it (CLI `digest --json`). */

@@ -1,7 +1,7 @@
 // Serve mode: the shared HTTP server plus every configured chat adapter, started in one
 // process with one log line each, and stopped together.
 import { thesisCommands } from "../../commands/index.ts";
-import type { DigestCommands, DigestPreview } from "../../commands/types.ts";
+import type { DigestCommands, DigestPreview, SubcommandDefinition } from "../../commands/types.ts";
 import {
   createDiscordAdapter,
   DISCORD_INTERACTIONS_PATH,
@@ -31,16 +31,23 @@ export interface RunningChat {
 
 export async function startChat(
   config: Config,
-  deps: { thesis: ThesisService; digest: DigestCommands; log: AppLog },
+  deps: {
+    thesis: ThesisService;
+    digest: DigestCommands;
+    log: AppLog;
+    /** The commands to serve; default thesisCommands (run.ts passes them with the model). */
+    commands?: readonly SubcommandDefinition[];
+  },
 ): Promise<RunningChat> {
   const { thesis, digest, log } = deps;
+  const commands = deps.commands ?? thesisCommands;
   const server = createHttpServer({ log: (message, error) => log.error(message, error) });
   const stops: (() => Promise<void>)[] = [];
   const posters: DigestPosters<DigestPreview> = {};
   try {
     const slackConfig = slackConfigFromEnv(config, {
       server,
-      commands: withDigest(thesisCommands, digest),
+      commands: withDigest(commands, digest),
       thesis,
       log: (message, error) => (error ? log.error(message, error) : log.info(message)),
     });
@@ -56,7 +63,7 @@ export async function startChat(
       );
     }
     const discordConfig = discordConfigFrom(config, {
-      commands: thesisCommands,
+      commands,
       thesis,
       digest,
       log: { info: (m) => log.info(m), error: (m, e) => log.error(m, e) },

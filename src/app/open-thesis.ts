@@ -1,7 +1,8 @@
 // Config -> ledger -> answer service, plus the optional model provider. The index lives at
 // DATA_DIR/index/ledger.json, the same file the CLI uses, so either one builds it for both.
 import path from "node:path";
-import { createThesisService } from "../answer/service.ts";
+import type { CommandContext, ModelAnswers, SubcommandDefinition } from "../../commands/types.ts";
+import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import { openLedger } from "../corpus/index-file.ts";
@@ -11,20 +12,38 @@ import {
   type ModelProvider,
   providerOptionsFromConfig,
 } from "../llm/index.ts";
+import { openModelCache } from "../llm/persistent-cache.ts";
+import { type StartedModel, startModel, swappableService } from "../llm/start-model.ts";
 import type { AppLog } from "./log.ts";
 
 export interface OpenedThesis {
   ledger: Ledger;
+  /** With a model, refined claim labels replace the rule-based ones once they are ready. */
   thesis: ThesisService;
-  /** Constructed when a model is configured; answers do not use it yet. */
+  /** Constructed when a model is configured. */
   model: ModelProvider | null;
+  /** For CommandContext.model: worded answers for /thesis ask; null without a model. */
+  modelAnswers: ModelAnswers | null;
+  /** Embeddings and label refinement started after start-up; settles when done. */
+  background: Promise<void>;
+  /** Stops background model work and closes the model cache. */
+  close(): Promise<void>;
+}
+
+export interface OpenThesisOptions {
+  /** Budget of one worded answer (default 2 s). */
+  answerBudgetMs?: number;
 }
 
 export function indexFileOf(config: Config): string {
   return path.join(config.DATA_DIR, "index", "ledger.json");
 }
 
-export async function openThesis(config: Config, log: AppLog): Promise<OpenedThesis> {
+export async function openThesis(
+  config: Config,
+  log: AppLog,
+  options: OpenThesisOptions = {},
+): Promise<OpenedThesis> {
   const opened = await openLedger(config.CORPUS_DIR, indexFileOf(config));
   const { ledger } = opened;
   for (const warning of ledger.warnings) log.warn(`Corpus: ${warning}`);
@@ -32,13 +51,73 @@ export async function openThesis(config: Config, log: AppLog): Promise<OpenedThe
   log.info(
     `Corpus: ${ledger.documents.length} sources, ${ledger.claims.length} claims; ${how} in ${Math.round(opened.ms)} ms.`,
   );
-  const thesis = createThesisService(ledger, {
+  const serviceOptions: ThesisServiceOptions = {
     sourceTexts: opened.sourceTexts,
     onDroppedCitation: ({ citation, reason }) =>
       log.warn(`Quote check dropped ${citation.file}:${citation.lines.join("-")} (${reason}).`),
+  };
+  const thesis = createThesisService(ledger, serviceOptions);
+  const providerOptions = providerOptionsFromConfig(config);
+  if (!providerOptions) {
+    log.info("Model: off (answers are extractive).");
+    return {
+      ledger,
+      thesis,
+      model: null,
+      modelAnswers: null,
+      background: Promise.resolve(),
+      close: async () => {},
+    };
+  }
+
+  const cache = openModelCache({
+    dataDir: config.DATA_DIR,
+    ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
   });
-  const options = providerOptionsFromConfig(config);
-  const model = options ? createOpenAIProvider(options) : null;
-  log.info(model ? `Model: on (${config.OPENAI_MODEL}).` : "Model: off (answers are extractive).");
-  return { ledger, thesis, model };
+  const model = createOpenAIProvider({
+    ...providerOptions,
+    cache,
+    logger: {
+      warn: (message, details) =>
+        log.warn(details ? `${message} ${JSON.stringify(details)}` : message),
+    },
+  });
+  const service = swappableService(thesis);
+  const started: StartedModel = startModel({
+    provider: model,
+    ledger,
+    serviceOptions,
+    service,
+    cache,
+    log,
+    ...(options.answerBudgetMs === undefined ? {} : { budgetMs: options.answerBudgetMs }),
+  });
+  log.info(
+    `Model: on (${model.model}${model.embeddingModel ? `, embeddings ${model.embeddingModel}` : ""}).`,
+  );
+  return {
+    ledger,
+    thesis: service.thesis,
+    model,
+    modelAnswers: started.answers,
+    background: started.background,
+    async close() {
+      started.stop();
+      await started.background;
+      await cache.close();
+    },
+  };
+}
+
+/** Gives every run the model, for adapters that build CommandContext without it. */
+export function withModelAnswers(
+  defs: readonly SubcommandDefinition[],
+  model: ModelAnswers | null,
+): SubcommandDefinition[] {
+  if (!model) return [...defs];
+  return defs.map((def) => ({
+    ...def,
+    run: (ctx: CommandContext, input: Parameters<typeof def.run>[1]) =>
+      def.run(ctx.model ? ctx : { ...ctx, model }, input),
+  }));
 }

@@ -15,7 +15,7 @@ import { createStore, type Store } from "../store/index.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
 import { digestCommandsFrom, provisionalDigest } from "./digest.ts";
 import { type AppLog, createAppLog } from "./log.ts";
-import { openThesis } from "./open-thesis.ts";
+import { openThesis, withModelAnswers } from "./open-thesis.ts";
 import { consolePoster } from "./posters.ts";
 import { startupErrorMessage } from "./startup-error.ts";
 
@@ -55,6 +55,7 @@ export async function runApp(io: AppIo): Promise<number> {
   let log: AppLog = createAppLog("info", io.stderr);
   let store: Store | undefined;
   let scheduler: DigestScheduler | undefined;
+  let closeModel: (() => Promise<void>) | undefined;
   try {
     const config: Config = io.config ?? loadConfig(io.env);
     log = createAppLog(config.LOG_LEVEL, io.stderr);
@@ -62,7 +63,11 @@ export async function runApp(io: AppIo): Promise<number> {
       log.error("Nothing to serve: set DISCORD_TOKEN or SLACK_BOT_TOKEN (see .env.example).");
       return 1;
     }
-    const { thesis } = await openThesis(config, log);
+    const opened = await openThesis(config, log);
+    closeModel = opened.close;
+    const { thesis } = opened;
+    // With a model configured, /thesis ask words its lead from the quoted passages.
+    const commands = withModelAnswers(thesisCommands, opened.modelAnswers);
     store = await createStore({
       dataDir: config.DATA_DIR,
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
@@ -89,7 +94,7 @@ export async function runApp(io: AppIo): Promise<number> {
 
     if (io.mode !== "serve" && !hasChatTokens(config)) {
       const console = createConsoleAdapter({
-        commands: thesisCommands,
+        commands,
         thesis,
         digest,
         input: io.stdin,
@@ -103,7 +108,7 @@ export async function runApp(io: AppIo): Promise<number> {
       await console.run();
       unsubscribe();
     } else {
-      const chat = await startChat(config, { thesis, digest, log });
+      const chat = await startChat(config, { thesis, digest, log, commands });
       startScheduler(chat.posters);
       const signal = await new Promise<string>((resolve) => {
         const unsubscribe = io.onSignal((name) => {
@@ -126,5 +131,6 @@ export async function runApp(io: AppIo): Promise<number> {
     scheduler?.stop();
     await scheduler?.idle();
     await store?.close();
+    await closeModel?.();
   }
 }
