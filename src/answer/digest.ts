@@ -38,6 +38,8 @@ interface PoolEntry extends DigestPair {
   topic: { id: string; label: string };
 }
 
+const poolCache = new WeakMap<ThesisService, readonly PoolEntry[]>();
+
 /** Among how many of the most-raised risks the risk of the day rotates. */
 const TOP_RISKS = 3;
 const QUOTE_CHARS = 140;
@@ -50,7 +52,11 @@ const citationKey = (c: Citation) =>
  * Every complete bull/bear pair across all topics, once per bull quote (the same claim is
  * often the best pair under several topics), in an order that does not depend on topic order.
  */
-export function digestPairPool(thesis: ThesisService): PoolEntry[] {
+export function digestPairPool(thesis: ThesisService): readonly PoolEntry[] {
+  // A service answers over a fixed ledger, so its pool never changes; pairing every topic
+  // takes tens of milliseconds, which a month of previews should not pay again and again.
+  const cached = poolCache.get(thesis);
+  if (cached) return cached;
   const byBull = new Map<string, PoolEntry>();
   for (const topic of thesis.topics()) {
     for (const { bull, bear } of thesis.bullbear(topic.id).pairs) {
@@ -60,6 +66,7 @@ export function digestPairPool(thesis: ThesisService): PoolEntry[] {
   }
   const pool = [...byBull.values()];
   pool.sort((a, b) => (citationKey(a.bull) < citationKey(b.bull) ? -1 : 1));
+  poolCache.set(thesis, pool);
   return pool;
 }
 
