@@ -89,6 +89,8 @@ export class FakeDiscordRest {
   /** What GET .../commands returns; PUT replaces it. */
   commands: Record<string, unknown>[] = [];
   gatewayUrl = "";
+  /** Messages posted to each channel (or thread) id, oldest first; GET .../messages reads them. */
+  readonly channelMessages = new Map<string, Record<string, unknown>[]>();
   #waiters: { test: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
 
   /** Fails the next call matching method and path once. */
@@ -218,14 +220,20 @@ export class FakeDiscordRest {
       return [201, thread];
     }
     if (channelPost && method === "POST") {
-      return [
-        200,
-        fakeMessage({
-          channelId: channelPost[1]!,
-          content: String(data.content ?? ""),
-          extra: data,
-        }),
-      ];
+      const message = fakeMessage({
+        channelId: channelPost[1]!,
+        content: String(data.content ?? ""),
+        extra: data,
+      });
+      const stored = this.channelMessages.get(channelPost[1]!) ?? [];
+      this.channelMessages.set(channelPost[1]!, [...stored, message]);
+      return [200, message];
+    }
+    if (channelPost && method === "GET") {
+      // Newest first, as Discord returns a channel's history.
+      const limit = Number(query.get("limit") ?? 50);
+      const stored = this.channelMessages.get(channelPost[1]!) ?? [];
+      return [200, [...stored].reverse().slice(0, limit)];
     }
     if (/^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       if (method === "GET") return [200, this.commands];

@@ -34,6 +34,8 @@ export const FAKE_BOT_ID = "BBOT";
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const waiters = new Set<() => void>();
+  /** Top-level messages posted with chat.postMessage, oldest first, for conversations.history. */
+  const history: { channel: string; ts: string; args: Record<string, unknown> }[] = [];
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
@@ -52,8 +54,28 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           user_id: FAKE_BOT_USER_ID,
           bot_id: FAKE_BOT_ID,
         };
-      case "chat.postMessage":
-        return { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text } };
+      case "chat.postMessage": {
+        const ts = nextTs();
+        // Thread replies are not part of the channel's history, as on Slack.
+        if (!args.thread_ts) history.push({ channel: String(args.channel), ts, args });
+        return { ok: true, channel: args.channel, ts, message: { text: args.text } };
+      }
+      case "conversations.history": {
+        const withMetadata = String(args.include_all_metadata) === "true";
+        const limit = Number(args.limit ?? 100);
+        const messages = history
+          .filter((m) => m.channel === args.channel)
+          .reverse()
+          .slice(0, limit)
+          .map(({ ts, args: posted }) => ({
+            type: "message",
+            ts,
+            text: posted.text,
+            bot_id: FAKE_BOT_ID,
+            ...(withMetadata && posted.metadata ? { metadata: posted.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: nextTs() };
       case "conversations.replies":
