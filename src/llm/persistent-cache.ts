@@ -26,10 +26,13 @@ export function openModelCache(settings: { dataDir: string; redisUrl?: string })
   } else {
     mkdirSync(settings.dataDir, { recursive: true });
     const uri = `sqlite://${path.join(settings.dataDir, MODEL_CACHE_FILE)}`;
-    keyv = new Keyv({
-      store: new KeyvSqlite({ uri, busyTimeout: 10_000 }) as unknown as KeyvStoreAdapter,
-      namespace: NAMESPACE,
-    });
+    const adapter = new KeyvSqlite({ uri, busyTimeout: 10_000 });
+    // A cache may lose its last writes on a power cut; it must not fsync once per vector
+    // (hundreds per corpus), which made the first start-up take seconds on slow disks.
+    for (const pragma of ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"]) {
+      adapter.query(pragma).catch(() => {});
+    }
+    keyv = new Keyv({ store: adapter as unknown as KeyvStoreAdapter, namespace: NAMESPACE });
   }
   // A broken cache must not crash the bot; callers read it through safeGet/safeSet anyway.
   keyv.on("error", () => {});
