@@ -12,7 +12,7 @@ import type { ChannelRef } from "../../src/store/types.ts";
 import { seedsService } from "../answer/seeds-service.ts";
 import { FakeDiscord } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS, type RecordedCall } from "../fakes/discord-rest.ts";
-import { type DigestRig, flat, startDigestRig } from "./digest-rig.ts";
+import { type DigestRig, flat, outcomes, startDigestRig } from "./digest-rig.ts";
 
 type Body = {
   embeds?: {
@@ -45,9 +45,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** What each attempt did; later passes that find the day done ("already-posted") are left out. */
-const outcomes = (r: DigestRig) =>
-  r.reports.map((report) => report.result.outcome).filter((o) => o !== "already-posted");
 const bodyOf = (call: RecordedCall) => call.body as Body;
 const postsTo = (channelId: string) =>
   fake.rest

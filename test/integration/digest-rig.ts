@@ -61,5 +61,9 @@ export async function startDigestRig(options: {
 
 export type DigestRig = Awaited<ReturnType<typeof startDigestRig>>;
 
+/** What each attempt did; later passes that find the day done ("already-posted") are left out. */
+export const outcomes = (rig: DigestRig) =>
+  rig.reports.map((report) => report.result.outcome).filter((o) => o !== "already-posted");
+
 /** Whitespace-insensitive text, so a quote split over several fields or blocks still matches. */
 export const flat = (text: string) => text.replace(/\s+/g, " ").trim();
