@@ -33,8 +33,8 @@ function channelOf(flag: string | boolean | undefined) {
 
 export const digestCommand: CliCommand = {
   name: "digest",
-  summary: "Preview the digest a channel gets on a date (new is empty: no store)",
-  usage: "thesis-bot digest [--date YYYY-MM-DD] [--channel [slack:|discord:]ID] [--json]",
+  summary: "The digest a channel gets on a date (ID: slack:C…, discord:…, or console)",
+  usage: "thesis-bot digest [--date YYYY-MM-DD] [--channel ID] [--json]",
   valueFlags: ["date", "channel"],
   async run(input) {
     const date = dateOf(input.flags.date, new Date());
