@@ -1,22 +1,27 @@
 // `eval --questions FILE` (recall@k, MRR, off-topic silence over our question format) and
-// `eval --beir DIR [--mode search|counter]` (nDCG@10, recall@100, MRR@10 over BEIR data).
+// `eval --beir DIR [--mode search|counter|hybrid]` (nDCG@10, recall@100, MRR@10 over BEIR data;
+// hybrid fuses the lexical ranking with an embedding ranking and reports both).
 import { readFile } from "node:fs/promises";
 import { evaluateQuestions, questionFileSchema } from "../answer/eval-questions.ts";
+import { evaluateBeirHybrid } from "../llm/beir-hybrid.ts";
+import { createOpenAIProvider, providerOptionsFromConfig } from "../llm/index.ts";
+import { openModelCache } from "../llm/persistent-cache.ts";
 import { evaluateBeir } from "../search/index.ts";
-import { type CliCommand, CliUsageError } from "./io.ts";
+import { type CliCommand, type CliInput, type CliOutput, CliUsageError } from "./io.ts";
 
 const pct = (x: number) => x.toFixed(3);
 
 export const evalCommand: CliCommand = {
   name: "eval",
   summary: "Measure answers on a question file or search on a BEIR folder",
-  usage: "thesis-bot eval (--questions FILE | --beir DIR [--mode search|counter]) [--json]",
+  usage: "thesis-bot eval (--questions FILE | --beir DIR [--mode search|counter|hybrid]) [--json]",
   valueFlags: ["questions", "beir", "mode"],
   async run(input) {
     const { questions, beir, mode } = input.flags;
+    if (typeof beir === "string" && mode === "hybrid") return hybridBeir(input, beir);
     if (typeof beir === "string") {
       if (mode !== undefined && mode !== "search" && mode !== "counter") {
-        throw new CliUsageError('--mode is "search" or "counter".');
+        throw new CliUsageError('--mode is "search", "counter" or "hybrid".');
       }
       const report = await evaluateBeir(beir, { mode: mode ?? "search" });
       const text = `nDCG@10 ${pct(report.ndcg10)}  recall@100 ${pct(report.recall100)}  MRR@10 ${pct(report.mrr10)}\n${report.docs} docs, ${report.queries} queries; index ${Math.round(report.indexMs)} ms, query p50 ${report.queryP50Ms.toFixed(2)} ms, p99 ${report.queryP99Ms.toFixed(2)} ms`;
@@ -45,3 +50,44 @@ export const evalCommand: CliCommand = {
     throw new CliUsageError("Give --questions FILE or --beir DIR.");
   },
 };
+
+/**
+ * Lexical and hybrid scores side by side, with the embedding model from the environment.
+ * Vectors go to the same cache the bot uses, so a second run only embeds new texts.
+ */
+async function hybridBeir(input: CliInput, dir: string): Promise<CliOutput> {
+  const options = providerOptionsFromConfig(input.config);
+  if (!options?.embeddingModel) {
+    throw new CliUsageError(
+      "--mode hybrid needs an embedding model: set OPENAI_MODEL, OPENAI_EMBEDDING_MODEL and OPENAI_BASE_URL (or OPENAI_API_KEY).",
+    );
+  }
+  const cache = openModelCache({
+    dataDir: input.config.DATA_DIR,
+    ...(input.config.REDIS_URL ? { redisUrl: input.config.REDIS_URL } : {}),
+  });
+  try {
+    const warnings: string[] = [];
+    const provider = createOpenAIProvider({
+      ...options,
+      cache,
+      logger: { warn: (message) => warnings.push(message) },
+    });
+    let report: Awaited<ReturnType<typeof evaluateBeirHybrid>>;
+    try {
+      report = await evaluateBeirHybrid(dir, provider);
+    } catch (error) {
+      const why = warnings.at(-1);
+      throw new CliUsageError(`${(error as Error).message}${why ? ` (${why})` : ""}`);
+    }
+    const { lexical } = report;
+    const text = [
+      `hybrid (${report.embeddingModel})  nDCG@10 ${pct(report.ndcg10)}  recall@100 ${pct(report.recall100)}  MRR@10 ${pct(report.mrr10)}`,
+      `lexical                nDCG@10 ${pct(lexical.ndcg10)}  recall@100 ${pct(lexical.recall100)}  MRR@10 ${pct(lexical.mrr10)}`,
+      `${report.docs} docs, ${report.queries} queries; index ${Math.round(report.indexMs)} ms, embed ${Math.round(report.embedMs)} ms, query p50 ${report.queryP50Ms.toFixed(2)} ms, p99 ${report.queryP99Ms.toFixed(2)} ms (query embedding not included)`,
+    ].join("\n");
+    return { json: report, text };
+  } finally {
+    await cache.close();
+  }
+}
