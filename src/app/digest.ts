@@ -58,11 +58,3 @@ export function digestComposer(thesis: ThesisService, memory?: DigestMemory): Co
       record: !options?.preview,
     });
 }
-
-/**
- * @deprecated The name the wiring used while a stand-in composed the digest; it now is the
- * real composer without a store (so `new` stays empty). Use digestComposer(thesis, store).
- */
-export function provisionalDigest(thesis: ThesisService): ComposeDigestContent {
-  return digestComposer(thesis);
-}

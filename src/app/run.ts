@@ -13,7 +13,7 @@ import {
 } from "../digest/index.ts";
 import { createStore, type Store } from "../store/index.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
-import { digestCommandsFrom, provisionalDigest } from "./digest.ts";
+import { digestCommandsFrom, digestComposer } from "./digest.ts";
 import { type AppLog, createAppLog } from "./log.ts";
 import { openThesis, withModelAnswers } from "./open-thesis.ts";
 import { consolePoster } from "./posters.ts";
@@ -76,7 +76,7 @@ export async function runApp(io: AppIo): Promise<number> {
     const subscriptions = createDigestSubscriptions(store, {
       onChange: () => scheduler?.refresh(),
     });
-    const compose = provisionalDigest(thesis);
+    const compose = digestComposer(thesis, store);
     const digest = digestCommandsFrom(subscriptions, compose);
     const startScheduler = (posters: DigestPosters<DigestPreview>) => {
       scheduler = createDigestScheduler({

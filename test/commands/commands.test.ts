@@ -10,7 +10,7 @@ import type { CommandContext } from "../../commands/types.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import type { AskResult, ThesisService } from "../../src/answer/types.ts";
-import { digestCommandsFrom, provisionalDigest } from "../../src/app/digest.ts";
+import { digestCommandsFrom, digestComposer } from "../../src/app/digest.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger, type Ledger } from "../../src/corpus/ledger.ts";
 import type { Citation } from "../../src/corpus/types.ts";
@@ -217,7 +217,7 @@ describe("/thesis digest", () => {
   const digest = () =>
     digestCommandsFrom(
       createDigestSubscriptions(store, { clock: { now: () => new Date("2026-05-04T10:00:00Z") } }),
-      provisionalDigest(thesis),
+      digestComposer(thesis),
     );
 
   it("lets admins turn it on and off; everyone may see status and preview", async () => {
