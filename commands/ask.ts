@@ -48,7 +48,7 @@ async function askWithOptionalModel(
 
 /** Says who wrote the lead whenever a model did, ahead of any advice note. */
 export function modelAttribution(model: string): string {
-  return `Summary written by ${model} from the numbered passages below; the quotes are the sources' own words.`;
+  return `Summary written by ${model} from the numbered passages; the quotes are the sources' own words.`;
 }
 
 function footerFor(model: string | undefined, advice: string | undefined): { footer?: string } {

@@ -74,12 +74,15 @@ export async function openThesis(
     dataDir: config.DATA_DIR,
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
   });
+  // Calls cut short by close() are expected, not worth a warning each.
+  let closing = false;
   const model = createOpenAIProvider({
     ...providerOptions,
     cache,
     logger: {
-      warn: (message, details) =>
-        log.warn(details ? `${message} ${JSON.stringify(details)}` : message),
+      warn: (message, details) => {
+        if (!closing) log.warn(details ? `${message} ${JSON.stringify(details)}` : message);
+      },
     },
   });
   const service = swappableService(thesis);
@@ -102,6 +105,7 @@ export async function openThesis(
     modelAnswers: started.answers,
     background: started.background,
     async close() {
+      closing = true;
       started.stop();
       await started.background;
       await cache.close();
