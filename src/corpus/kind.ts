@@ -16,7 +16,7 @@ import {
   STATISTIC_PATTERN,
   WEAK_RISK_CUES,
 } from "./cue-data.ts";
-import { compileCues, cueMatches, hasCue } from "./cues.ts";
+import { blankCues, type CueMatcher, compileCues, cueMatches, hasCue } from "./cues.ts";
 import { NEGATORS } from "./stance-cue-data.ts";
 import type { ClaimKind } from "./types.ts";
 
@@ -36,7 +36,7 @@ export interface KindContext {
 }
 
 /** A risk word counts unless a negation stands a few words before it. */
-function undeniedCue(pattern: RegExp, text: string): boolean {
+function undeniedCue(pattern: CueMatcher, text: string): boolean {
   const negations = cueMatches(NEGATION, text);
   return cueMatches(pattern, text).some(
     (cue) =>
@@ -54,11 +54,8 @@ function undeniedCue(pattern: RegExp, text: string): boolean {
  * risk does not ("not dismissing those concerns", "lowers the barrier to entry").
  */
 export function raisesRisk(text: string): boolean {
-  const cleaned = text
-    .toLowerCase()
-    .replace(/n['’]t\b/g, " not")
-    .replace(FALSE_FRIENDS, (m) => " ".repeat(m.length));
   if (RISK_DISMISSALS.test(text) || RISK_REMOVALS.test(text)) return false;
+  const cleaned = blankCues(FALSE_FRIENDS, text.toLowerCase().replace(/n['’]t\b/g, " not"));
   if (undeniedCue(RISK, cleaned)) return true;
   return POSSIBILITY.test(cleaned) && undeniedCue(WEAK_RISK, cleaned);
 }

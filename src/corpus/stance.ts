@@ -45,43 +45,66 @@ interface Piece {
   topics: string[];
 }
 
-/** Sum of cue polarities in a piece; a negator up to four words before a cue flips it. */
-export function polarityOf(text: string): number {
+type Span = { start: number; end: number };
+
+/** Every cue of a sentence, found once; pieces then read the ones inside them. */
+interface SentenceCues {
+  positives: Span[];
+  negatives: Span[];
+  negators: Span[];
+  diminishers: Span[];
+  lower: string;
+}
+
+function cuesOf(text: string): SentenceCues {
   // Same-length replacements keep cue offsets aligned with the text.
   const lower = text
     .toLowerCase()
     .replace(INTENSIFYING_NEGATIONS, (m) => " ".repeat(m.length))
     .replace(/n['’]t\b/g, " not");
-  const negators = cueMatches(NEGATOR, lower);
-  const weight = DIMINISHER.test(lower) ? 0.5 : 1;
-  DIMINISHER.lastIndex = 0;
-  const score = (matches: { start: number; end: number }[], sign: number) => {
+  const negatives = cueMatches(NEGATIVE, lower);
+  // A word in both lists ("risk" is negative only) counts once, as negative.
+  const positives = cueMatches(POSITIVE, lower).filter(
+    (m) => !negatives.some((n) => n.start === m.start),
+  );
+  return {
+    positives,
+    negatives,
+    negators: cueMatches(NEGATOR, lower),
+    diminishers: cueMatches(DIMINISHER, lower),
+    lower,
+  };
+}
+
+const within = (m: Span, start: number, end: number) => m.start >= start && m.end <= end;
+
+/** Sum of cue polarities in [start, end); a negator up to three words before a cue, in the same piece, flips it. */
+function polarityIn(cues: SentenceCues, start: number, end: number): number {
+  const negators = cues.negators.filter((n) => within(n, start, end));
+  const weight = cues.diminishers.some((d) => within(d, start, end)) ? 0.5 : 1;
+  const score = (matches: Span[], sign: number) => {
     let total = 0;
     for (const m of matches) {
+      if (!within(m, start, end)) continue;
       const negated = negators.some((n) => {
         if (n.end > m.start) return false;
-        const between = lower.slice(n.end, m.start).trim();
+        const between = cues.lower.slice(n.end, m.start).trim();
         return between === "" || between.split(/\s+/).length <= 3;
       });
       total += negated ? -sign : sign;
     }
     return total;
   };
-  const positives = cueMatches(POSITIVE, lower);
-  // A word in both lists ("risk" is negative only) counts once, as negative.
-  const negatives = cueMatches(NEGATIVE, lower);
-  const overlap = (m: { start: number }) => negatives.some((n) => n.start === m.start);
-  return (
-    weight *
-    (score(
-      positives.filter((m) => !overlap(m)),
-      1,
-    ) +
-      score(negatives, -1))
-  );
+  return weight * (score(cues.positives, 1) + score(cues.negatives, -1));
 }
 
-function splitPieces(text: string): Piece[] {
+/** The polarity of a whole text, as one piece. */
+export function polarityOf(text: string): number {
+  return polarityIn(cuesOf(text), 0, text.length);
+}
+
+function splitPieces(text: string, mentions: readonly (Span & { topic: string })[]): Piece[] {
+  const cues = cuesOf(text);
   const leading = LEADING_SUBORDINATORS.exec(text);
   // "While X leads…, Y dominates…": the leading clause is one contrast piece up to its comma.
   const cuts = cueMatches(CONNECTOR, text).filter((c) => !leading || c.start >= leading[0].length);
@@ -92,13 +115,12 @@ function splitPieces(text: string): Piece[] {
   let type: PieceType = "main";
   const push = (end: number) => {
     if (end <= start) return;
-    const slice = text.slice(start, end);
     pieces.push({
       type,
       start,
       end,
-      polarity: polarityOf(slice),
-      topics: [...new Set(findTopicMentions(slice).map((m) => m.topic))],
+      polarity: polarityIn(cues, start, end),
+      topics: [...new Set(mentions.filter((m) => within(m, start, end)).map((m) => m.topic))],
     });
   };
   for (const [index, cut] of cuts.entries()) {
@@ -131,7 +153,10 @@ const toStance = (polarity: number): Stance =>
 
 /** Stance toward each topic the text names (implied topics follow the topic implying them). */
 export function stancesIn(text: string): Record<string, Stance> {
-  const pieces = splitPieces(text);
+  const mentions = findTopicMentions(text);
+  // Most sentences name no topic: nothing to read a stance toward.
+  if (mentions.length === 0) return {};
+  const pieces = splitPieces(text, mentions);
   const main = pieces.filter((p) => p.type === "main").reduce((sum, p) => sum + p.polarity, 0);
   const direct = new Map<string, number>();
   for (const piece of pieces) {

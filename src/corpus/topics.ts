@@ -11,32 +11,36 @@ export interface TopicMention {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-interface AliasMatcher {
-  topic: string;
-  pattern: RegExp;
-}
-
-function buildMatchers(topics: readonly TopicDefinition[]): AliasMatcher[] {
-  const matchers: AliasMatcher[] = [];
+/**
+ * All aliases of all topics in one alternation, longest first, so one pass over a text
+ * finds every mention and the longest alias wins where several start at the same place.
+ * (One regex per topic made stance reading the slowest step of indexing.)
+ */
+function buildMatcher(topics: readonly TopicDefinition[], caseSensitive: boolean) {
+  const owner = new Map<string, string>();
   for (const t of topics) {
-    const loose = [...t.aliases].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    // "\b" fails next to "$" and "." so word edges are spelled out.
-    matchers.push({
-      topic: t.id,
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}$])(?:${loose.join("|")})(?![\\p{L}\\p{N}])`, "giu"),
-    });
-    if (t.caseSensitive?.length) {
-      const strict = t.caseSensitive.map(escapeRegExp).join("|");
-      matchers.push({
-        topic: t.id,
-        pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${strict})(?![\\p{L}\\p{N}])`, "gu"),
-      });
+    const names = caseSensitive ? (t.caseSensitive ?? []) : t.aliases;
+    for (const alias of names) {
+      const key = caseSensitive ? alias : alias.toLowerCase();
+      const existing = owner.get(key);
+      if (existing && existing !== t.id)
+        throw new Error(`Alias "${alias}" names both ${existing} and ${t.id}`);
+      owner.set(key, t.id);
     }
   }
-  return matchers;
+  const alternatives = [...owner.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  if (alternatives.length === 0) return null;
+  // "\b" fails next to "$" and "." so word edges are spelled out.
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}$])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`,
+    caseSensitive ? "gu" : "giu",
+  );
+  return { pattern, owner, caseSensitive };
 }
 
-const MATCHERS = buildMatchers(TOPICS);
+const MATCHERS = [buildMatcher(TOPICS, false), buildMatcher(TOPICS, true)].filter(
+  (m) => m !== null,
+);
 export const TOPIC_IDS = TOPICS.map((t) => t.id);
 const byId = new Map(TOPICS.map((t) => [t.id, t]));
 
@@ -47,9 +51,11 @@ export function topicLabel(id: string): string {
 /** Every alias occurrence, longest first where they overlap, in text order. */
 export function findTopicMentions(text: string): TopicMention[] {
   const raw: TopicMention[] = [];
-  for (const { topic, pattern } of MATCHERS) {
-    for (const m of text.matchAll(pattern))
-      raw.push({ topic, start: m.index, end: m.index + m[0].length });
+  for (const { pattern, owner, caseSensitive } of MATCHERS) {
+    for (const m of text.matchAll(pattern)) {
+      const topic = owner.get(caseSensitive ? m[0] : m[0].toLowerCase());
+      if (topic) raw.push({ topic, start: m.index, end: m.index + m[0].length });
+    }
   }
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: TopicMention[] = [];
