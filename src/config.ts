@@ -13,6 +13,24 @@ const optionalText = z
   .optional();
 const optionalUrl = optionalText.pipe(z.url({ message: "must be a URL" }).optional());
 
+/** "N/S": at most N /thesis commands per S seconds; "0" turns the limit off. */
+function rateLimit(fallback: string) {
+  return optionalText
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(?:0|\d{1,6}\/\d{1,6})$/,
+          'must look like "10/60" (10 commands per 60 seconds), or "0" for no limit',
+        )
+        .optional(),
+    )
+    .transform((value) => {
+      const [count, seconds] = (value ?? fallback).split("/").map(Number);
+      return count && seconds ? { limit: count, windowMs: seconds * 1000 } : null;
+    });
+}
+
 const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
@@ -50,6 +68,8 @@ const schema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_MODEL: optionalText,
   OPENAI_EMBEDDING_MODEL: optionalText,
+  RATE_LIMIT_PER_USER: rateLimit("10/60"),
+  RATE_LIMIT_PER_CHANNEL: rateLimit("60/60"),
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error"]).default("info")),
 });
 

@@ -11,12 +11,13 @@ import {
   type DigestPosters,
   type DigestScheduler,
 } from "../digest/index.ts";
-import { createStore, type Store } from "../store/index.ts";
+import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
 import { digestCommandsFrom, digestComposer } from "./digest.ts";
 import { type AppLog, createAppLog } from "./log.ts";
 import { openThesis, withModelAnswers } from "./open-thesis.ts";
 import { consolePoster } from "./posters.ts";
+import { withRateLimit } from "./rate-limit.ts";
 import { startupErrorMessage } from "./startup-error.ts";
 
 export interface AppIo {
@@ -66,12 +67,17 @@ export async function runApp(io: AppIo): Promise<number> {
     const opened = await openThesis(config, log);
     closeModel = opened.close;
     const { thesis } = opened;
-    // With a model configured, /thesis ask words its lead from the quoted passages.
-    const commands = withModelAnswers(thesisCommands, opened.modelAnswers);
     store = await createStore({
       dataDir: config.DATA_DIR,
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     });
+    // With a model configured, /thesis ask words its lead from the quoted passages; in chat,
+    // each user and channel gets a budget of commands (shared across replicas via the store).
+    const limiter = createRateLimiter(store, {
+      perUser: config.RATE_LIMIT_PER_USER,
+      perChannel: config.RATE_LIMIT_PER_CHANNEL,
+    });
+    const commands = withRateLimit(withModelAnswers(thesisCommands, opened.modelAnswers), limiter);
     log.info(`Store: ${store.backend === "redis" ? "Redis" : `SQLite in ${config.DATA_DIR}`}.`);
     const subscriptions = createDigestSubscriptions(store, {
       onChange: () => scheduler?.refresh(),

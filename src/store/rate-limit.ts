@@ -10,8 +10,9 @@ export interface RateLimitRule {
 }
 
 export interface RateLimiterOptions {
-  perUser?: RateLimitRule;
-  perChannel?: RateLimitRule;
+  /** Omitted: the default; null: no limit for that scope. */
+  perUser?: RateLimitRule | null;
+  perChannel?: RateLimitRule | null;
   now?: () => Date;
 }
 
@@ -33,8 +34,9 @@ export function createRateLimiter(
   options: RateLimiterOptions = {},
 ): RateLimiter {
   const now = options.now ?? (() => new Date());
-  const perUser = options.perUser ?? DEFAULT_RATE_LIMITS.perUser;
-  const perChannel = options.perChannel ?? DEFAULT_RATE_LIMITS.perChannel;
+  const perUser = options.perUser === undefined ? DEFAULT_RATE_LIMITS.perUser : options.perUser;
+  const perChannel =
+    options.perChannel === undefined ? DEFAULT_RATE_LIMITS.perChannel : options.perChannel;
 
   async function consume(
     scope: "user" | "channel",
@@ -59,8 +61,10 @@ export function createRateLimiter(
 
   return {
     async check(userId, channelId) {
-      const user = await consume("user", userId, perUser);
-      if (!user.ok || channelId === undefined) return user;
+      const user: RateLimitDecision = perUser
+        ? await consume("user", userId, perUser)
+        : { ok: true };
+      if (!user.ok || channelId === undefined || !perChannel) return user;
       return consume("channel", channelId, perChannel);
     },
   };
