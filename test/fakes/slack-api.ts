@@ -25,7 +25,18 @@ export interface FakeSlackApi {
   waitForCalls(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** Lets a test answer a method itself (e.g. apps.connections.open with a websocket URL). */
   handle(method: string, answer: (args: Record<string, unknown>) => Record<string, unknown>): void;
+  /** Adds or replaces a workspace member that users.info knows (others: user_not_found). */
+  setUser(user: FakeSlackUser): void;
   close(): Promise<void>;
+}
+
+/** The users.info fields the bot reads to tell workspace admins and owners. */
+export interface FakeSlackUser {
+  id: string;
+  name?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
 }
 
 export const FAKE_BOT_USER_ID = "UBOT";
@@ -37,6 +48,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   /** Top-level messages posted with chat.postMessage, oldest first, for conversations.history. */
   const history: { channel: string; ts: string; args: Record<string, unknown> }[] = [];
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
+  const users = new Map<string, FakeSlackUser>();
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
 
@@ -78,6 +90,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: nextTs() };
+      case "users.info": {
+        const user = users.get(String(args.user));
+        if (!user) return { ok: false, error: "user_not_found" };
+        return {
+          ok: true,
+          user: { name: user.id.toLowerCase(), is_admin: false, is_owner: false, ...user },
+        };
+      }
       case "conversations.replies":
         return { ok: true, messages: [], has_more: false };
       default:
@@ -118,6 +138,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     callsTo,
     handle: (method, fn) => void custom.set(method, fn),
+    setUser: (user) => void users.set(user.id, user),
     waitForCalls(method, count = 1, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

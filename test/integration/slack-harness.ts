@@ -44,6 +44,8 @@ export async function startSlackHarness(setup: {
   commands: readonly SubcommandDefinition[];
   thesis: ThesisService;
   shutdownGraceMs?: number;
+  /** ADMIN_USERS as the adapter sees it; workspace admins come from the fake's users.info. */
+  isAdmin?: (userId: string) => boolean;
 }): Promise<SlackHarness> {
   const fake = await startFakeSlackApi();
   const logs: string[] = [];
@@ -59,6 +61,7 @@ export async function startSlackHarness(setup: {
     thesis: setup.thesis,
     log,
     ...(setup.shutdownGraceMs ? { shutdownGraceMs: setup.shutdownGraceMs } : {}),
+    ...(setup.isAdmin ? { isAdmin: setup.isAdmin } : {}),
   });
   const port = await server.start(0, "127.0.0.1");
   await adapter.start();

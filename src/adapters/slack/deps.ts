@@ -2,7 +2,7 @@
 // adapter's own bookkeeping. Handlers receive this instead of reaching for globals.
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { App } from "@slack/bolt";
-import { runCommandText } from "../../../commands/dispatch.ts";
+import { parseCommandText, runCommandText } from "../../../commands/dispatch.ts";
 import type { SubcommandDefinition } from "../../../commands/types.ts";
 import type { ThesisService } from "../../answer/types.ts";
 import type { Reply } from "../../reply/reply.ts";
@@ -14,7 +14,8 @@ export type SlackClient = App["client"];
 export interface SlackDeps {
   commands: readonly SubcommandDefinition[];
   thesis: ThesisService;
-  isAdmin: (userId: string) => boolean;
+  /** ADMIN_USERS or a workspace admin/owner; may ask Slack, so only called when it matters. */
+  isAdmin: (userId: string) => Promise<boolean>;
   log: SlackLog;
   now: () => Date;
   /** Answers still being computed or posted; shutdown waits for them. */
@@ -28,7 +29,8 @@ export interface Asker {
 }
 
 /** Runs a /thesis command line (without "/thesis") for a Slack user; never throws. */
-export function runForSlack(deps: SlackDeps, asker: Asker, text: string): Promise<Reply> {
+export async function runForSlack(deps: SlackDeps, asker: Asker, text: string): Promise<Reply> {
+  const isAdmin = changesSettings(deps.commands, text) ? await deps.isAdmin(asker.userId) : false;
   return runCommandText(
     deps.commands,
     {
@@ -36,12 +38,23 @@ export function runForSlack(deps: SlackDeps, asker: Asker, text: string): Promis
       platform: "slack",
       user: { id: asker.userId, ...(asker.userName ? { name: asker.userName } : {}) },
       ...(asker.channelId ? { channelId: asker.channelId } : {}),
-      isAdmin: deps.isAdmin(asker.userId),
+      isAdmin,
       now: deps.now,
     },
     text,
     deps.log,
   );
+}
+
+/**
+ * Only `digest on` and `digest off` look at isAdmin; other commands skip the users.info
+ * lookup. A misspelt action fails validation before isAdmin is read, so false is safe.
+ */
+export function changesSettings(commands: readonly SubcommandDefinition[], text: string): boolean {
+  const parsed = parseCommandText(text, commands);
+  if (!parsed.ok || parsed.name !== "digest") return false;
+  const action = parsed.raw.action?.toLowerCase();
+  return action === "on" || action === "off";
 }
 
 /** The one sentence a user sees when posting an answer failed; details go to the log. */

@@ -17,6 +17,7 @@ import { RecentIds } from "./dedupe.ts";
 import type { SlackDeps, SlackLog } from "./deps.ts";
 import { registerMention } from "./mention.ts";
 import { registerFindSources } from "./shortcut.ts";
+import { createWorkspaceAdminCheck } from "./workspace-admins.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -33,7 +34,10 @@ export interface SlackAdapterConfig {
   server?: HttpServer;
   commands: readonly SubcommandDefinition[];
   thesis: ThesisService;
-  /** May change settings (digest on/off); defaults to nobody. */
+  /**
+   * ADMIN_USERS: may change settings (digest on/off). Workspace admins and owners may too,
+   * checked with users.info; without this list only they may.
+   */
   isAdmin?: (userId: string) => boolean;
   log: SlackLog;
   now?: () => Date;
@@ -100,7 +104,11 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const deps: SlackDeps = {
     commands: config.commands,
     thesis: config.thesis,
-    isAdmin: config.isAdmin ?? (() => false),
+    isAdmin: createWorkspaceAdminCheck({
+      client: app.client,
+      listed: config.isAdmin ?? (() => false),
+      log: config.log,
+    }),
     log: config.log,
     now: config.now ?? (() => new Date()),
     work,
