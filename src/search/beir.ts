@@ -32,7 +32,9 @@ const DEPTH = 100;
  * ArguAna's queries are themselves corpus documents).
  */
 export async function evaluateBeir(dir: string, options: BeirOptions): Promise<BeirReport> {
-  const [queries, qrels] = await Promise.all([readBeirQueries(dir), readBeirQrels(dir)]);
+  // One after the other, so a folder missing several files always names the same one first.
+  const queries = await readBeirQueries(dir);
+  const qrels = await readBeirQrels(dir);
   const started = performance.now();
   // BEIR documents are one flat field: see SEARCH_DEFAULTS.beirFieldWeights.
   const builder = new InvertedIndexBuilder({ fieldWeights: SEARCH_DEFAULTS.beirFieldWeights });
