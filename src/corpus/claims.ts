@@ -1,7 +1,7 @@
 // Turns a segmented file into claims: span, kind, topics and stance, using the section a
 // claim stands in ("But This Is Not a Risk-Free Trade" makes its numbered items risks, and
 // risks against the topic the article was arguing for).
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { groupClaimSentences } from "./claim-spans.ts";
 import {
   BEAR_HEADING,
@@ -19,10 +19,7 @@ import { topicsIn, withImpliedTopics } from "./topics.ts";
 import type { Claim, Section, Sentence, Stance } from "./types.ts";
 
 export function claimId(file: string, start: number, end: number): string {
-  return createHash("sha256")
-    .update(`${file}\u0000${start}\u0000${end}`)
-    .digest("hex")
-    .slice(0, 10);
+  return hash("sha256", `${file}\u0000${start}\u0000${end}`, "hex").slice(0, 10);
 }
 
 const THREATS = compileCues(THREAT_CUES);

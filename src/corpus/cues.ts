@@ -2,11 +2,15 @@
 // last one is remembered, since a dozen lists read the same sentence in a row), and each
 // list is a set of words, word prefixes ("vulnerab*") and phrases ("draw down"), so a
 // match costs a lookup per word. (One large regular expression per list, with Unicode word
-// edges, made classification the slowest step of indexing.)
+// edges, made classification the slowest step of indexing.) "n't" reads as the word "not",
+// so "doesn't win" is negated like "does not win", without rewriting the text.
 
 export interface Span {
   start: number;
   end: number;
+  /** Index of the first and last word of the match among the text's words. */
+  first: number;
+  last: number;
 }
 
 export interface CueMatcher {
@@ -20,15 +24,32 @@ interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// Dotted acronyms ("U.S.") are one word, so they do not stretch a negation's reach.
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+/gu;
 let memoText: string | null = null;
 let memoWords: Word[] = [];
 
-function wordsOf(text: string): Word[] {
+export function wordsOf(text: string): Word[] {
   if (text === memoText) return memoWords;
   const words: Word[] = [];
-  for (const m of text.matchAll(WORD))
-    words.push({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].toLowerCase();
+    const previous = words[words.length - 1];
+    const apostrophe = text[m.index - 1];
+    if (
+      word === "t" &&
+      previous?.word.endsWith("n") &&
+      previous.end === m.index - 1 &&
+      (apostrophe === "'" || apostrophe === "’")
+    ) {
+      // "don't" -> "do" + "not"; "can't" -> "ca" + "not".
+      previous.word = previous.word.slice(0, -1);
+      previous.end -= 1;
+      words.push({ word: "not", start: previous.end, end: m.index + 1 });
+      continue;
+    }
+    words.push({ word, start: m.index, end: m.index + m[0].length });
+  }
   memoText = text;
   memoWords = words;
   return words;
@@ -48,7 +69,14 @@ const wordMatches = (actual: string, wanted: string, prefix: boolean) =>
 
 export function compileCues(cues: readonly string[]): CueMatcher {
   const exact = new Set<string>();
-  const prefixes: string[] = [];
+  // Prefix cues by their first three letters, so a word is compared with a handful at most.
+  const prefixes = new Map<string, string[]>();
+  const addPrefix = (p: string) => {
+    const key = p.slice(0, 3);
+    prefixes.set(key, [...(prefixes.get(key) ?? []), p]);
+  };
+  const hasPrefix = (word: string) =>
+    prefixes.get(word.slice(0, 3))?.some((p) => word.startsWith(p)) ?? false;
   const phrases = new Map<string, Phrase[]>();
   for (const cue of cues) {
     const prefix = cue.endsWith("*");
@@ -60,7 +88,7 @@ export function compileCues(cues: readonly string[]): CueMatcher {
     const first = words[0];
     if (!first) continue;
     if (words.length === 1 && !prefix) exact.add(first);
-    else if (words.length === 1) prefixes.push(first);
+    else if (words.length === 1) addPrefix(first);
     else {
       const list = phrases.get(first) ?? [];
       list.push({ words, prefix });
@@ -87,7 +115,7 @@ export function compileCues(cues: readonly string[]): CueMatcher {
       }
       if (ok) return i + n - 1;
     }
-    if (exact.has(here.word) || prefixes.some((p) => here.word.startsWith(p))) return i;
+    if (exact.has(here.word) || hasPrefix(here.word)) return i;
     return -1;
   }
 
@@ -98,7 +126,7 @@ export function compileCues(cues: readonly string[]): CueMatcher {
       for (let i = 0; i < words.length; i++) {
         const last = matchAt(text, words, i);
         if (last === -1) continue;
-        spans.push({ start: words[i]?.start ?? 0, end: words[last]?.end ?? 0 });
+        spans.push({ start: words[i]?.start ?? 0, end: words[last]?.end ?? 0, first: i, last });
         i = last;
       }
       return spans;
@@ -119,10 +147,9 @@ export function cueMatches(matcher: CueMatcher, text: string): Span[] {
   return matcher.find(text);
 }
 
-/** Replaces every cue with spaces of the same length, so other offsets stay put. */
-export function blankCues(matcher: CueMatcher, text: string): string {
-  let out = text;
-  for (const { start, end } of matcher.find(text))
-    out = out.slice(0, start) + " ".repeat(end - start) + out.slice(end);
-  return out;
+export const overlaps = (a: Span, b: Span) => a.first <= b.last && b.first <= a.last;
+
+/** Is `cue` preceded by one of `negations` with at most `window` words between them? */
+export function negatedBy(cue: Span, negations: readonly Span[], window: number): boolean {
+  return negations.some((n) => n.last < cue.first && cue.first - n.last - 1 <= window);
 }

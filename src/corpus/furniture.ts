@@ -23,6 +23,9 @@ export function normalizeLine(line: string): string {
     .trim();
 }
 
+/** Longer than any ticker, label, counter or blurb the patterns describe. */
+const MAX_FURNITURE_LINE = 160;
+
 const wordCount = (line: string) => line.split(/\s+/).filter(Boolean).length;
 
 /**
@@ -44,7 +47,10 @@ export function findFurniture(lines: readonly string[]): FurnitureResult {
     const line = raw.replace(/^\uFEFF/, "").trim();
     if (line === "") return;
     const key = normalizeLine(line);
-    if (FURNITURE_LINE_PATTERNS.some((pattern) => pattern.test(line)) || seen.has(key)) {
+    // Every furniture pattern matches a short line; paragraphs skip them.
+    const furniture =
+      line.length <= MAX_FURNITURE_LINE && FURNITURE_LINE_PATTERNS.some((p) => p.test(line));
+    if (furniture || seen.has(key)) {
       marked.add(n);
       seen.add(key);
       return;

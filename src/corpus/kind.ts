@@ -16,7 +16,7 @@ import {
   STATISTIC_PATTERN,
   WEAK_RISK_CUES,
 } from "./cue-data.ts";
-import { blankCues, type CueMatcher, compileCues, cueMatches, hasCue } from "./cues.ts";
+import { type CueMatcher, compileCues, cueMatches, hasCue, negatedBy, overlaps } from "./cues.ts";
 import { NEGATORS } from "./stance-cue-data.ts";
 import type { ClaimKind } from "./types.ts";
 
@@ -35,16 +35,13 @@ export interface KindContext {
   inRiskRun: boolean;
 }
 
-/** A risk word counts unless a negation stands a few words before it. */
+/** A risk word counts unless a negation stands a few words before it, or it is a false friend. */
 function undeniedCue(pattern: CueMatcher, text: string): boolean {
   const negations = cueMatches(NEGATION, text);
+  const friends = cueMatches(FALSE_FRIENDS, text);
   return cueMatches(pattern, text).some(
     (cue) =>
-      !negations.some((n) => {
-        if (n.end > cue.start) return false;
-        const between = text.slice(n.end, cue.start).trim();
-        return between === "" || between.split(/\s+/).length <= RISK_NEGATION_WINDOW;
-      }),
+      !negatedBy(cue, negations, RISK_NEGATION_WINDOW) && !friends.some((f) => overlaps(f, cue)),
   );
 }
 
@@ -55,9 +52,8 @@ function undeniedCue(pattern: CueMatcher, text: string): boolean {
  */
 export function raisesRisk(text: string): boolean {
   if (RISK_DISMISSALS.test(text) || RISK_REMOVALS.test(text)) return false;
-  const cleaned = blankCues(FALSE_FRIENDS, text.toLowerCase().replace(/n['’]t\b/g, " not"));
-  if (undeniedCue(RISK, cleaned)) return true;
-  return POSSIBILITY.test(cleaned) && undeniedCue(WEAK_RISK, cleaned);
+  if (undeniedCue(RISK, text)) return true;
+  return POSSIBILITY.test(text) && undeniedCue(WEAK_RISK, text);
 }
 
 export function isEnumerated(text: string): boolean {

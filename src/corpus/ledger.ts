@@ -4,12 +4,9 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractClaims } from "./claims.ts";
-import { findFurniture } from "./furniture.ts";
-import { lineText } from "./lines.ts";
+import { type FileIndex, indexOneFile } from "./file-index.ts";
 import { loadCorpusFiles } from "./load.ts";
-import { segment } from "./segment.ts";
-import { deriveTitle, readSourcesFile } from "./sources.ts";
+import { readSourcesFile, type SourceEntry } from "./sources.ts";
 import type { Claim, Paragraph, Section, SourceDocument } from "./types.ts";
 
 /** Bump when the shape of a persisted ledger changes. */
@@ -63,11 +60,31 @@ export async function readCorpus(dir: string) {
   };
 }
 
+export type ReadCorpus = Awaited<ReturnType<typeof readCorpus>>;
+
 export async function buildLedger(dir: string): Promise<Ledger> {
-  return buildLedgerFrom(await readCorpus(dir));
+  return buildLedgerAsync(await readCorpus(dir));
 }
 
-export function buildLedgerFrom(corpus: Awaited<ReturnType<typeof readCorpus>>): Ledger {
+/** Builds the ledger of a corpus read by readCorpus. */
+export async function buildLedgerAsync(corpus: ReadCorpus): Promise<Ledger> {
+  return buildLedgerFrom(corpus);
+}
+
+export function buildLedgerFrom(corpus: ReadCorpus): Ledger {
+  const meta = metadataFor(corpus);
+  return assemble(
+    corpus,
+    corpus.files.map((raw) => indexOneFile(raw, meta(raw.file))),
+  );
+}
+
+function metadataFor(corpus: ReadCorpus): (file: string) => SourceEntry | undefined {
+  const byFile = new Map(corpus.sources.map((s) => [s.file.replace(/^.*\//, ""), s]));
+  return (file) => byFile.get(file.replace(/^.*\//, ""));
+}
+
+function assemble(corpus: ReadCorpus, indexed: readonly FileIndex[]): Ledger {
   const ledger: Ledger = {
     schemaVersion: LEDGER_SCHEMA_VERSION,
     corpusHash: corpus.corpusHash,
@@ -77,39 +94,14 @@ export function buildLedgerFrom(corpus: Awaited<ReturnType<typeof readCorpus>>):
     claims: [],
     warnings: [...corpus.warnings],
   };
-  const byFile = new Map(corpus.sources.map((s) => [s.file.replace(/^.*\//, ""), s]));
-  for (const raw of corpus.files) {
-    const lines = raw.lineStarts.map((_, i) => lineText(raw.text, raw.lineStarts, i + 1));
-    const furniture = findFurniture(lines);
-    const segmented = segment({ ...raw, furniture: furniture.lines });
-    const meta = byFile.get(raw.file.replace(/^.*\//, ""));
-    const firstHeading = segmented.sections.find(
-      (s) => s.heading !== null && s.lines[0] <= (segmented.paragraphs[0]?.lines[0] ?? 0),
-    );
-    const title =
-      meta?.title ??
-      deriveTitle(firstHeading?.heading ?? null, segmented.sentences[0]?.text ?? null, raw.id);
-    const document: SourceDocument = {
-      id: raw.id,
-      file: raw.file,
-      title,
-      text: raw.text,
-      lineStarts: raw.lineStarts,
-      ...optional("outlet", meta?.outlet ?? furniture.outlet),
-      ...optional("author", meta?.author ?? furniture.author),
-    };
-    ledger.documents.push(document);
-    ledger.sections.push(...segmented.sections);
-    ledger.paragraphs.push(...segmented.paragraphs);
-    ledger.claims.push(
-      ...extractClaims(raw.file, raw.id, title, raw.text, raw.lineStarts, segmented),
-    );
-    if (segmented.sentences.length === 0)
-      ledger.warnings.push(`${raw.file} has no sentences after cleaning.`);
+  for (const [i, raw] of corpus.files.entries()) {
+    const part = indexed[i];
+    if (!part) throw new Error(`No index for ${raw.file}`);
+    ledger.documents.push({ ...part.document, text: raw.text, lineStarts: raw.lineStarts });
+    for (const section of part.sections) ledger.sections.push(section);
+    for (const paragraph of part.paragraphs) ledger.paragraphs.push(paragraph);
+    for (const claim of part.claims) ledger.claims.push(claim);
+    if (part.warning) ledger.warnings.push(part.warning);
   }
   return ledger;
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value ? { [key]: value } : {}) as { [P in K]?: string };
 }

@@ -21,20 +21,26 @@ export interface LoadResult {
   warnings: string[];
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A BOM is not part of the article, but dropping it would shift every offset: the text
+// is kept as stored (ignoreBOM keeps it) and cleaning ignores it.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** Why a file's bytes are not an article, or null when they are. */
-export function rejectReason(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): string | null {
-  if (bytes.length === 0) return "it is empty";
-  if (bytes.length > maxBytes) return `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
-  if (bytes.includes(0)) return "it looks binary (it contains NUL bytes)";
+/** The article a file's bytes hold, or why they hold none. */
+export function decodeArticle(
+  bytes: Uint8Array,
+  maxBytes = MAX_FILE_BYTES,
+): { text: string } | { reason: string } {
+  if (bytes.length === 0) return { reason: "it is empty" };
+  if (bytes.length > maxBytes)
+    return { reason: `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+  if (bytes.includes(0)) return { reason: "it looks binary (it contains NUL bytes)" };
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    return "it is not valid UTF-8";
+    return { reason: "it is not valid UTF-8" };
   }
-  if (text.trim() === "") return "it holds only white space";
+  if (text.trim() === "") return { reason: "it holds only white space" };
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -42,8 +48,14 @@ export function rejectReason(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): stri
     if ((code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) || code === 127)
       controls++;
   }
-  if (controls > text.length / 100) return "it looks binary (many control characters)";
-  return null;
+  if (controls > text.length / 100) return { reason: "it looks binary (many control characters)" };
+  return { text };
+}
+
+/** Why a file's bytes are not an article, or null when they are. */
+export function rejectReason(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): string | null {
+  const decoded = decodeArticle(bytes, maxBytes);
+  return "reason" in decoded ? decoded.reason : null;
 }
 
 async function listArticles(dir: string): Promise<string[]> {
@@ -68,15 +80,12 @@ export async function loadCorpusFiles(dir: string, maxBytes = MAX_FILE_BYTES): P
       );
       continue;
     }
-    const bytes = await readFile(full);
-    const reason = rejectReason(bytes, maxBytes);
-    if (reason) {
-      warnings.push(`Skipped ${shown}: ${reason}.`);
+    const decoded = decodeArticle(await readFile(full), maxBytes);
+    if ("reason" in decoded) {
+      warnings.push(`Skipped ${shown}: ${decoded.reason}.`);
       continue;
     }
-    // A BOM is not part of the article; dropping it would shift offsets, so keep the text
-    // as stored and let cleaning ignore it.
-    const text = bytes.toString("utf8");
+    const { text } = decoded;
     const id = relative
       .replace(/\.[^.]+$/, "")
       .split(path.sep)

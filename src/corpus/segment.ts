@@ -1,6 +1,6 @@
 // Splits one cleaned file into sections (under headings), paragraphs and sentences, each
 // with 1-based line spans and offsets into the file as stored.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { linesOf, lineText } from "./lines.ts";
 import { splitSentences } from "./sentences.ts";
 import type { Paragraph, Section, Sentence } from "./types.ts";
@@ -22,7 +22,7 @@ interface FileView {
 
 const TERMINAL = /[.!?…:;,"”’)\]]$/;
 const shortId = (...parts: (string | number)[]) =>
-  createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 12);
+  hash("sha256", parts.join("\u0000"), "hex").slice(0, 12);
 
 /**
  * A heading: a Markdown "#" line, or a short line that does not end like a sentence and

@@ -160,8 +160,14 @@ export const NEGATORS = [
   "ceases to be",
 ];
 /** "X is not just Y" praises X: these are read as intensifiers, never as negations. */
-export const INTENSIFYING_NEGATIONS =
-  /\b(?:not just|not only|not simply|not merely|no longer just|no longer only)\b/gi;
+export const INTENSIFYING_NEGATIONS = [
+  "not just",
+  "not only",
+  "not simply",
+  "not merely",
+  "no longer just",
+  "no longer only",
+];
 export const DIMINISHERS = ["only marginally", "slightly", "somewhat", "barely"];
 
 /** Clause openers after which the topics named have the opposite stance ("… without $TAO"). */

@@ -8,7 +8,7 @@
 //   topics: that piece's own polarity;
 // - otherwise: the polarity of the main pieces together.
 
-import { compileCues, cueMatches } from "./cues.ts";
+import { compileCues, cueMatches, negatedBy, overlaps, type Span } from "./cues.ts";
 import {
   CONTRAST_CONNECTORS,
   DIMINISHERS,
@@ -27,6 +27,7 @@ import type { Stance } from "./types.ts";
 const POSITIVE = compileCues(POSITIVE_CUES);
 const NEGATIVE = compileCues(NEGATIVE_CUES);
 const NEGATOR = compileCues(NEGATORS.filter((n) => n !== "n't"));
+const INTENSIFIERS = compileCues(INTENSIFYING_NEGATIONS);
 const DIMINISHER = compileCues(DIMINISHERS);
 const CONNECTOR = compileCues([
   ...INVERTING_CONNECTORS,
@@ -45,38 +46,32 @@ interface Piece {
   topics: string[];
 }
 
-type Span = { start: number; end: number };
-
 /** Every cue of a sentence, found once; pieces then read the ones inside them. */
 interface SentenceCues {
   positives: Span[];
   negatives: Span[];
   negators: Span[];
   diminishers: Span[];
-  lower: string;
 }
 
 function cuesOf(text: string): SentenceCues {
-  // Same-length replacements keep cue offsets aligned with the text.
-  const lower = text
-    .toLowerCase()
-    .replace(INTENSIFYING_NEGATIONS, (m) => " ".repeat(m.length))
-    .replace(/n['’]t\b/g, " not");
-  const negatives = cueMatches(NEGATIVE, lower);
+  const intensifiers = cueMatches(INTENSIFIERS, text);
+  const negatives = cueMatches(NEGATIVE, text);
   // A word in both lists ("risk" is negative only) counts once, as negative.
-  const positives = cueMatches(POSITIVE, lower).filter(
+  const positives = cueMatches(POSITIVE, text).filter(
     (m) => !negatives.some((n) => n.start === m.start),
   );
   return {
     positives,
     negatives,
-    negators: cueMatches(NEGATOR, lower),
-    diminishers: cueMatches(DIMINISHER, lower),
-    lower,
+    // "not just", "not only": praise, not negation.
+    negators: cueMatches(NEGATOR, text).filter((n) => !intensifiers.some((i) => overlaps(i, n))),
+    diminishers: cueMatches(DIMINISHER, text),
   };
 }
 
-const within = (m: Span, start: number, end: number) => m.start >= start && m.end <= end;
+const within = (m: { start: number; end: number }, start: number, end: number) =>
+  m.start >= start && m.end <= end;
 
 /** Sum of cue polarities in [start, end); a negator up to three words before a cue, in the same piece, flips it. */
 function polarityIn(cues: SentenceCues, start: number, end: number): number {
@@ -84,15 +79,8 @@ function polarityIn(cues: SentenceCues, start: number, end: number): number {
   const weight = cues.diminishers.some((d) => within(d, start, end)) ? 0.5 : 1;
   const score = (matches: Span[], sign: number) => {
     let total = 0;
-    for (const m of matches) {
-      if (!within(m, start, end)) continue;
-      const negated = negators.some((n) => {
-        if (n.end > m.start) return false;
-        const between = cues.lower.slice(n.end, m.start).trim();
-        return between === "" || between.split(/\s+/).length <= 3;
-      });
-      total += negated ? -sign : sign;
-    }
+    for (const m of matches)
+      if (within(m, start, end)) total += negatedBy(m, negators, 3) ? -sign : sign;
     return total;
   };
   return weight * (score(cues.positives, 1) + score(cues.negatives, -1));
@@ -103,11 +91,16 @@ export function polarityOf(text: string): number {
   return polarityIn(cuesOf(text), 0, text.length);
 }
 
-function splitPieces(text: string, mentions: readonly (Span & { topic: string })[]): Piece[] {
+function splitPieces(
+  text: string,
+  mentions: readonly { start: number; end: number; topic: string }[],
+): Piece[] {
   const cues = cuesOf(text);
   const leading = LEADING_SUBORDINATORS.exec(text);
   // "While X leads…, Y dominates…": the leading clause is one contrast piece up to its comma.
-  const cuts = cueMatches(CONNECTOR, text).filter((c) => !leading || c.start >= leading[0].length);
+  const cuts: { start: number; end: number }[] = cueMatches(CONNECTOR, text).filter(
+    (c) => !leading || c.start >= leading[0].length,
+  );
   if (leading)
     cuts.unshift({ start: 0, end: 0 }, { start: leading[0].length, end: leading[0].length });
   const pieces: Piece[] = [];

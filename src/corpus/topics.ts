@@ -1,6 +1,7 @@
 // Finds topics in text and resolves what a user types ("Bittensor", "tao", "Chinese
 // open-source AI") to a topic id. Longest alias wins, so "closed frontier models" is one
 // mention, not "frontier models" plus something else.
+import { wordsOf } from "./cues.ts";
 import { TOPICS, type TopicDefinition } from "./topic-data.ts";
 
 export interface TopicMention {
@@ -9,38 +10,48 @@ export interface TopicMention {
   end: number;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/**
- * All aliases of all topics in one alternation, longest first, so one pass over a text
- * finds every mention and the longest alias wins where several start at the same place.
- * (One regex per topic made stance reading the slowest step of indexing.)
- */
-function buildMatcher(topics: readonly TopicDefinition[], caseSensitive: boolean) {
-  const owner = new Map<string, string>();
-  for (const t of topics) {
-    const names = caseSensitive ? (t.caseSensitive ?? []) : t.aliases;
-    for (const alias of names) {
-      const key = caseSensitive ? alias : alias.toLowerCase();
-      const existing = owner.get(key);
-      if (existing && existing !== t.id)
-        throw new Error(`Alias "${alias}" names both ${existing} and ${t.id}`);
-      owner.set(key, t.id);
-    }
-  }
-  const alternatives = [...owner.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  if (alternatives.length === 0) return null;
-  // "\b" fails next to "$" and "." so word edges are spelled out.
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}$])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`,
-    caseSensitive ? "gu" : "giu",
-  );
-  return { pattern, owner, caseSensitive };
+interface AliasEntry {
+  topic: string;
+  /** The alias as lower-case words, as the classifier's tokenizer reads them. */
+  words: string[];
+  /** For case-sensitive aliases ("US"), the exact text that must stand in the sentence. */
+  exact?: string;
 }
 
-const MATCHERS = [buildMatcher(TOPICS, false), buildMatcher(TOPICS, true)].filter(
-  (m) => m !== null,
-);
+/**
+ * Every alias, filed under its first word, longest first: one pass over a sentence's
+ * words finds every mention, and where several aliases start at the same word the longest
+ * wins. (A regular expression per topic made stance reading the slowest step of indexing.)
+ * Possessives need no alias of their own: "China's" is the word "china" then "s".
+ */
+function buildAliasIndex(topics: readonly TopicDefinition[]): Map<string, AliasEntry[]> {
+  const owner = new Map<string, string>();
+  const index = new Map<string, AliasEntry[]>();
+  const add = (topic: string, alias: string, exact: boolean) => {
+    const words = wordsOf(alias).map((w) => w.word);
+    const key = `${exact ? "=" : ""}${words.join(" ")}`;
+    const existing = owner.get(key);
+    if (existing && existing !== topic)
+      throw new Error(`Alias "${alias}" names both ${existing} and ${topic}`);
+    const first = words[0];
+    if (existing || !first) return;
+    owner.set(key, topic);
+    const list = index.get(first) ?? [];
+    list.push({ topic, words, ...(exact ? { exact: alias } : {}) });
+    list.sort((a, b) => b.words.length - a.words.length);
+    index.set(first, list);
+  };
+  for (const t of topics) {
+    for (const alias of t.aliases) add(t.id, alias, false);
+    for (const alias of t.caseSensitive ?? []) add(t.id, alias, true);
+  }
+  return index;
+}
+
+const ALIASES = buildAliasIndex(TOPICS);
+/** Words of one alias may be joined by white space or a hyphen ("open-weight", "open source"). */
+const JOINER = /^[\s-]+$/;
+
 export const TOPIC_IDS = TOPICS.map((t) => t.id);
 const byId = new Map(TOPICS.map((t) => [t.id, t]));
 
@@ -50,21 +61,33 @@ export function topicLabel(id: string): string {
 
 /** Every alias occurrence, longest first where they overlap, in text order. */
 export function findTopicMentions(text: string): TopicMention[] {
-  const raw: TopicMention[] = [];
-  for (const { pattern, owner, caseSensitive } of MATCHERS) {
-    for (const m of text.matchAll(pattern)) {
-      const topic = owner.get(caseSensitive ? m[0] : m[0].toLowerCase());
-      if (topic) raw.push({ topic, start: m.index, end: m.index + m[0].length });
+  const words = wordsOf(text);
+  const mentions: TopicMention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i];
+    if (!first) continue;
+    for (const entry of ALIASES.get(first.word) ?? []) {
+      const n = entry.words.length;
+      const last = words[i + n - 1];
+      if (!last) continue;
+      let ok = true;
+      for (let k = 1; ok && k < n; k++) {
+        const prev = words[i + k - 1];
+        const next = words[i + k];
+        ok =
+          !!prev &&
+          !!next &&
+          next.word === entry.words[k] &&
+          JOINER.test(text.slice(prev.end, next.start));
+      }
+      if (ok && entry.exact !== undefined) ok = text.slice(first.start, last.end) === entry.exact;
+      if (!ok) continue;
+      mentions.push({ topic: entry.topic, start: first.start, end: last.end });
+      i += n - 1;
+      break;
     }
   }
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: TopicMention[] = [];
-  for (const mention of raw) {
-    const last = kept[kept.length - 1];
-    if (last && mention.start < last.end) continue;
-    kept.push(mention);
-  }
-  return kept;
+  return mentions;
 }
 
 /** Adds implied topics until nothing changes (DeepSeek -> China and Chinese open-weight AI). */
