@@ -43,6 +43,16 @@ describe("sentence splitting", () => {
       "5",
       "Qwen",
       "labs",
+      "U.K.",
+      "Jan.",
+      "St.",
+      "a.m.",
+      "etc.",
+      "vs.",
+      "i.e.",
+      "NATO",
+      "Co.",
+      "In",
     );
     const sentence = fc
       .tuple(
