@@ -66,33 +66,42 @@ async function listArticles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Files read at once: enough to keep the disk busy, few enough to bound open handles. */
+const READ_CONCURRENCY = 16;
+
 export async function loadCorpusFiles(dir: string, maxBytes = MAX_FILE_BYTES): Promise<LoadResult> {
   const root = path.resolve(dir);
   const folder = path.basename(root);
-  const warnings: string[] = [];
-  const files: RawFile[] = [];
-  for (const relative of await listArticles(root)) {
+  const relatives = await listArticles(root);
+  const outcomes: (RawFile | string)[] = new Array(relatives.length);
+  const readOne = async (i: number) => {
+    const relative = relatives[i] ?? "";
     const full = path.join(root, relative);
     const shown = `${folder}/${relative.split(path.sep).join("/")}`;
     if ((await stat(full)).size > maxBytes) {
-      warnings.push(
-        `Skipped ${shown}: it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`,
-      );
-      continue;
+      outcomes[i] = `Skipped ${shown}: it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`;
+      return;
     }
     const decoded = decodeArticle(await readFile(full), maxBytes);
     if ("reason" in decoded) {
-      warnings.push(`Skipped ${shown}: ${decoded.reason}.`);
-      continue;
+      outcomes[i] = `Skipped ${shown}: ${decoded.reason}.`;
+      return;
     }
-    const { text } = decoded;
     const id = relative
       .replace(/\.[^.]+$/, "")
       .split(path.sep)
       .join("/");
-    files.push({ file: shown, id, text, lineStarts: lineStartsOf(text) });
+    outcomes[i] = { file: shown, id, text: decoded.text, lineStarts: lineStartsOf(decoded.text) };
+  };
+  for (let i = 0; i < relatives.length; i += READ_CONCURRENCY) {
+    const batch = relatives.slice(i, i + READ_CONCURRENCY).map((_, k) => readOne(i + k));
+    await Promise.all(batch);
   }
-  return { files, warnings };
+  // Results stay in file-name order, whichever read finished first.
+  return {
+    files: outcomes.filter((o): o is RawFile => typeof o !== "string"),
+    warnings: outcomes.filter((o): o is string => typeof o === "string"),
+  };
 }
 
 export type { SourceDocument };
