@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
+import { runCliCapturing } from "./capture.ts";
 
 let dataDir: string;
 beforeAll(async () => {
@@ -12,20 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: { DATA_DIR: dataDir },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, { DATA_DIR: dataDir });
 
 async function expectVerbatim(citation: { file: string; lines: [number, number]; quote: string }) {
   const text = await readFile(path.join(PACKAGE_ROOT, citation.file), "utf8");

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli.ts";
+import { runCliCapturing } from "./capture.ts";
 
 let dataDir: string;
 beforeAll(async () => {
@@ -10,20 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: { DATA_DIR: dataDir },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliCapturing(argv, { DATA_DIR: dataDir });
 
 describe("thesis-bot sources / claims / index", () => {
   it("lists the five sources as JSON with titles and outlets", async () => {

@@ -5,8 +5,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
+import { runCliCapturing } from "../cli/capture.ts";
 import {
   embeddings,
   type FakeOpenAIServer,
@@ -62,20 +62,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function cli(env: Record<string, string>, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env: { DATA_DIR: dataDir, ...env },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (env: Record<string, string>, ...argv: string[]) =>
+  runCliCapturing(argv, { DATA_DIR: dataDir, ...env });
 
 const modelEnv = () => ({
   OPENAI_BASE_URL: server.baseURL,
@@ -120,13 +108,9 @@ describe("eval --beir DIR --mode hybrid", () => {
     server.setHandler(() => serverError());
     const fresh = await mkdtemp(path.join(tmpdir(), "thesis-eval-"));
     try {
-      let stderr = "";
-      const code = await runCli(["eval", "--beir", BEIR, "--mode", "hybrid"], {
-        stdout: () => {},
-        stderr: (t) => {
-          stderr += t;
-        },
-        env: { DATA_DIR: fresh, ...modelEnv() },
+      const { code, stderr } = await runCliCapturing(["eval", "--beir", BEIR, "--mode", "hybrid"], {
+        DATA_DIR: fresh,
+        ...modelEnv(),
       });
       expect(code).toBe(2);
       expect(stderr).toMatch(/^The embedding endpoint did not embed the corpus/);
