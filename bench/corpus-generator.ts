@@ -5,6 +5,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { seededRandom } from "../src/lib/seeded-random.ts";
+
+export { seededRandom };
 
 export interface CorpusOptions {
   /** Stop once this many bytes are written (checked after each document). */
@@ -24,18 +27,6 @@ export interface GeneratedCorpus {
   documents: number;
   bytes: number;
   cleanup: () => Promise<void>;
-}
-
-/** mulberry32: small, fast and seeded. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SUBJECTS = [

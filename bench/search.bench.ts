@@ -1,5 +1,7 @@
 // Search engine speed and memory on a deterministic synthetic corpus: 10,000 documents of
 // ~100 words drawn from a Zipf-distributed vocabulary, like natural text.
+
+import { seededRandom as random } from "../src/lib/seeded-random.ts";
 import { findCounterArguments } from "../src/search/counter.ts";
 import { createSearchIndex } from "../src/search/engine.ts";
 import { percentile } from "../src/search/metrics.ts";
@@ -10,18 +12,6 @@ const DOCS = 10_000;
 const WORDS_PER_DOC = 100;
 const VOCABULARY = 30_000;
 const QUERIES = 500;
-
-/** mulberry32: a tiny seeded generator, so every run indexes the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = [
   "ka",

@@ -7,6 +7,7 @@
 // repeats until the pool is exhausted, with no state to lose. Seeding by the channel makes
 // two channels on the same day likely to see different items. When the pool itself changes
 // (a new source), the permutation changes too and the cycle starts over; that is accepted.
+import { seededRandom as generator } from "../lib/seeded-random.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -28,18 +29,6 @@ function hashString(text: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash;
-}
-
-/** mulberry32: a tiny deterministic generator of floats in [0, 1). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** The indices 0..size-1 shuffled (Fisher–Yates) by a generator seeded with `seed`. */

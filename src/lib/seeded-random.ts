@@ -1,0 +1,13 @@
+// mulberry32: a tiny, fast generator of floats in [0, 1) from a 32-bit seed. Used wherever
+// the same input must give the same "random" order: the digest's rotation, and the
+// benchmarks' generated corpora.
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
