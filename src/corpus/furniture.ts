@@ -23,7 +23,7 @@ export function normalizeLine(line: string): string {
     .trim();
 }
 
-/** Longer than any ticker, label, counter or blurb the patterns describe. */
+/** Longer than any ticker, label, counter, blurb or title the cleaning looks for. */
 const MAX_FURNITURE_LINE = 160;
 
 const wordCount = (line: string) => line.split(/\s+/).filter(Boolean).length;
@@ -46,16 +46,16 @@ export function findFurniture(lines: readonly string[]): FurnitureResult {
     const n = index + 1;
     const line = raw.replace(/^\uFEFF/, "").trim();
     if (line === "") return;
-    const key = normalizeLine(line);
-    // Every furniture pattern matches a short line; paragraphs skip them.
-    const furniture =
-      line.length <= MAX_FURNITURE_LINE && FURNITURE_LINE_PATTERNS.some((p) => p.test(line));
-    if (furniture || seen.has(key)) {
+    // Furniture, repeated titles and tickers are short lines; a paragraph is none of them,
+    // and skipping it keeps cleaning cheap on long articles.
+    const short = line.length <= MAX_FURNITURE_LINE;
+    const key = short ? normalizeLine(line) : "";
+    if (short && (FURNITURE_LINE_PATTERNS.some((p) => p.test(line)) || seen.has(key))) {
       marked.add(n);
       seen.add(key);
       return;
     }
-    seen.add(key);
+    if (short) seen.add(key);
     if (!bodyStarted && wordCount(line) <= 2 && !/[.!?:]$/.test(line)) {
       marked.add(n);
       return;

@@ -93,6 +93,18 @@ export function findTopicMentions(text: string): TopicMention[] {
 /** Adds implied topics until nothing changes (DeepSeek -> China and Chinese open-weight AI). */
 export function withImpliedTopics(found: Iterable<string>): string[] {
   const topics = new Set(found);
+  // Every claim asks this; only a few dozen distinct topic sets ever occur.
+  const key = TOPIC_IDS.filter((id) => topics.has(id)).join(" ");
+  const known = IMPLIED.get(key);
+  if (known) return [...known];
+  const result = implied(topics);
+  if (IMPLIED.size < 10_000) IMPLIED.set(key, result);
+  return [...result];
+}
+
+const IMPLIED = new Map<string, readonly string[]>();
+
+function implied(topics: Set<string>): string[] {
   for (let changed = true; changed; ) {
     changed = false;
     for (const t of TOPICS) {
