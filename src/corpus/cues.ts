@@ -20,6 +20,8 @@ export interface CueMatcher {
 
 interface Word {
   word: string;
+  /** The first three letters: the key prefix cues are filed under. */
+  key: string;
   start: number;
   end: number;
 }
@@ -44,11 +46,12 @@ export function wordsOf(text: string): Word[] {
     ) {
       // "don't" -> "do" + "not"; "can't" -> "ca" + "not".
       previous.word = previous.word.slice(0, -1);
+      previous.key = previous.word.slice(0, 3);
       previous.end -= 1;
-      words.push({ word: "not", start: previous.end, end: m.index + 1 });
+      words.push({ word: "not", key: "not", start: previous.end, end: m.index + 1 });
       continue;
     }
-    words.push({ word, start: m.index, end: m.index + m[0].length });
+    words.push({ word, key: word.slice(0, 3), start: m.index, end: m.index + m[0].length });
   }
   memoText = text;
   memoWords = words;
@@ -75,8 +78,7 @@ export function compileCues(cues: readonly string[]): CueMatcher {
     const key = p.slice(0, 3);
     prefixes.set(key, [...(prefixes.get(key) ?? []), p]);
   };
-  const hasPrefix = (word: string) =>
-    prefixes.get(word.slice(0, 3))?.some((p) => word.startsWith(p)) ?? false;
+  const hasPrefix = (w: Word) => prefixes.get(w.key)?.some((p) => w.word.startsWith(p)) ?? false;
   const phrases = new Map<string, Phrase[]>();
   for (const cue of cues) {
     const prefix = cue.endsWith("*");
@@ -115,7 +117,7 @@ export function compileCues(cues: readonly string[]): CueMatcher {
       }
       if (ok) return i + n - 1;
     }
-    if (exact.has(here.word) || hasPrefix(here.word)) return i;
+    if (exact.has(here.word) || (prefixes.size > 0 && hasPrefix(here))) return i;
     return -1;
   }
 
