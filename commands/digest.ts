@@ -5,13 +5,22 @@ import { errorReply, NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
 import type { Reply, ReplySection } from "../src/reply/reply.ts";
 import type { ChannelRef } from "../src/store/types.ts";
 import { defineSubcommand } from "./define.ts";
-import type { CommandContext, DigestPreview } from "./types.ts";
+import type { CommandContext, DigestPreview, Platform } from "./types.ts";
 
 const ACTIONS = ["on", "off", "status", "preview"] as const;
 const CHOOSE =
   "Choose on, off, status or preview, for example: /thesis digest on 09:00 Europe/Berlin";
 
-export const ADMIN_ONLY = "Only server admins can change the digest for this channel.";
+/** The refusal a non-admin reads, in the words of their platform's roles. */
+export function adminOnlyMessage(platform: Platform): string {
+  const who =
+    platform === "discord"
+      ? "members with the Manage Server permission"
+      : platform === "slack"
+        ? "workspace admins"
+        : "admins";
+  return `Only ${who} can change the digest for this channel.`;
+}
 
 const options = z.object({
   action: z.enum(ACTIONS, { error: CHOOSE }),
@@ -97,14 +106,14 @@ export const digestCommand = defineSubcommand({
     if (!channel) return errorReply("The digest belongs to a channel: run this in one.");
     switch (input.action) {
       case "on": {
-        if (!ctx.isAdmin) return errorReply(ADMIN_ONLY);
+        if (!ctx.isAdmin) return errorReply(adminOnlyMessage(ctx.platform));
         const [time, timezone] = timeAndZone(input.time, input.timezone);
         const result = await digest.subscribe(channel, time, timezone);
         if (!result.ok) return errorReply(result.error);
         return info("Daily digest on", result.message, result.subscription);
       }
       case "off": {
-        if (!ctx.isAdmin) return errorReply(ADMIN_ONLY);
+        if (!ctx.isAdmin) return errorReply(adminOnlyMessage(ctx.platform));
         const result = await digest.unsubscribe(channel);
         return info("Daily digest off", result.message, result);
       }

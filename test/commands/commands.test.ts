@@ -225,7 +225,7 @@ describe("/thesis digest", () => {
     const member = { digest: d, channelId: "C-digest" };
     const admin = { ...member, isAdmin: true };
     expect((await run("digest on 07:30 Europe/Berlin", member)).summary).toBe(
-      "Only server admins can change the digest for this channel.",
+      "Only workspace admins can change the digest for this channel.",
     );
     const on = await run("digest on 07:30 Europe/Berlin", admin);
     expect(on.summary).toContain("Daily digest is on for this channel at 07:30 Europe/Berlin");
@@ -234,7 +234,7 @@ describe("/thesis digest", () => {
     expect(preview.title).toBe("Digest for 2026-05-04 (preview)");
     expectVerified(allCitations(preview));
     expect((await run("digest off", member)).summary).toBe(
-      "Only server admins can change the digest for this channel.",
+      "Only workspace admins can change the digest for this channel.",
     );
     expect((await run("digest off", admin)).summary).toBe("Daily digest is off for this channel.");
   });

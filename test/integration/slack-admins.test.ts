@@ -5,7 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ONLY } from "../../commands/digest.ts";
+import { adminOnlyMessage } from "../../commands/digest.ts";
+
+const ADMIN_ONLY = adminOnlyMessage("slack");
+
 import { thesisCommands } from "../../commands/index.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import { digestCommandsFrom, digestComposer, withDigest } from "../../src/app/digest.ts";
