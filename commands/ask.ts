@@ -98,7 +98,7 @@ export const askCommand = defineSubcommand({
       title,
       summary: result.answer,
       sections: result.citations.map((citation, i) => ({
-        heading: citationHeading(i, citation),
+        heading: citationHeading(i),
         citations: [citation],
       })),
       actions,

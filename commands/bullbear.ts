@@ -5,7 +5,7 @@ import type { BullBearPair } from "../src/answer/types.ts";
 import { topicLabel } from "../src/corpus/topics.ts";
 import { NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
 import type { Reply, ReplySection } from "../src/reply/reply.ts";
-import { defineSubcommand, linesLabel, lookupTopic } from "./define.ts";
+import { defineSubcommand, lookupTopic } from "./define.ts";
 
 const USAGE = "/thesis bullbear <topic>";
 const NEEDS_TOPIC = "Name a topic, for example: /thesis bullbear tao";
@@ -27,7 +27,7 @@ function side(index: number, name: "Bull" | "Bear", pair: BullBearPair): ReplySe
       citations: [],
     };
   return {
-    heading: `${index + 1}. ${name} case — ${citation.title}, ${linesLabel(citation)}`,
+    heading: `${index + 1}. ${name} case`,
     citations: [citation],
   };
 }

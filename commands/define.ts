@@ -25,8 +25,12 @@ export function linesLabel(citation: Citation): string {
 }
 
 /** "1. China's open-weight push — lines 12–13" */
-export function citationHeading(index: number, citation: Citation): string {
-  return `${index + 1}. ${citation.title} — ${linesLabel(citation)}`;
+/**
+ * The heading above a quoted passage: its rank only. Every renderer already credits the
+ * quote with its title, file and lines right under it; repeating them above was noise.
+ */
+export function citationHeading(index: number): string {
+  return `${index + 1}.`;
 }
 
 export type TopicLookup = { ok: true; id: string } | { ok: false; reply: Reply };

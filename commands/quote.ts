@@ -3,7 +3,7 @@ import { z } from "zod";
 import { topicLabel } from "../src/corpus/topics.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import { adviceFooter } from "./advice.ts";
-import { defineSubcommand, linesLabel, truncate } from "./define.ts";
+import { defineSubcommand, truncate } from "./define.ts";
 
 const NEEDS_ID = "Give a claim id, for example: /thesis quote 3f9a2c1b";
 
@@ -43,7 +43,7 @@ export const quoteCommand = defineSubcommand({
       summary: claim.text,
       sections: [
         {
-          heading: `In context — ${context.title}, ${linesLabel(context)}`,
+          heading: "In context",
           text: `A ${claim.kind}${claim.hedged ? " (hedged)" : ""}. Topics: ${topics}.`,
           citations: [context],
         },
