@@ -22,6 +22,8 @@ export function strength(claim: Claim, topic: string, side: Stance): number {
   if (n >= 8 && n <= 45) score += 1;
   if (n < 5) score -= 2;
   if (claim.hedged) score -= 0.5;
+  // A rhetorical question ("Who creates incentives…? This is where…") argues weakly.
+  if (claim.text.includes("?")) score -= 1.5;
   return score;
 }
 

@@ -136,8 +136,14 @@ function splitPieces(
   // A contrast piece that names no topic continues the main claim ("…, but come with risk").
   for (const piece of pieces)
     if (piece.type === "contrast" && piece.topics.length === 0) piece.type = "main";
-  // "Not because X is better than Y": a leading "not because" negates, not inverts, the main.
-  if (pieces[0]?.type === "main" && /^not because\b/i.test(text.trim())) pieces[0].polarity *= -1;
+  // "Not because X is better than Y": a leading "not because" negates, not inverts, its own
+  // sentence; a sentence joined after it ("… That is unlikely.") keeps its reading.
+  const first = pieces[0];
+  if (first?.type === "main" && /^not because\b/i.test(text.trim())) {
+    const sentenceEnd = /[.!?]["”’)]?\s+(?=\S)/.exec(text.slice(first.start, first.end));
+    const cut = sentenceEnd ? first.start + sentenceEnd.index + sentenceEnd[0].length : first.end;
+    first.polarity = -polarityIn(cues, first.start, cut) + polarityIn(cues, cut, first.end);
+  }
   return pieces;
 }
 
