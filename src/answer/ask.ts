@@ -25,6 +25,8 @@ export const ASK_DEFAULTS = {
    */
   minMatchedWords: 3,
   minMatchedShare: 0.5,
+  /** Score kept by a hit whose claim is a question. */
+  questionWeight: 0.6,
 } as const;
 
 /** Is the corpus on topic for this question, judging by its best hits? */
@@ -59,10 +61,12 @@ export function leadAnswer(quote: string, analyzed: AnalyzedQuery): string {
   let bestScore = -1;
   sentences.forEach((sentence, i) => {
     const own = new Set(terms(sentence));
-    const score = analyzed.groups.reduce(
+    const matched = analyzed.groups.reduce(
       (sum, g) => sum + (g.terms.some((t) => own.has(t.term)) ? g.idf : 0),
       0,
     );
+    // A question in the passage ("How is China using AI…?") does not answer one.
+    const score = /\?["”’)]*$/.test(sentence) ? matched / 2 : matched;
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   const chosen = sentences[best] ?? quote;
@@ -87,9 +91,20 @@ export function ask(
   const analyzed = index.analyze(question);
   const hits = index.searchAnalyzed(analyzed, { limit: ASK_DEFAULTS.candidates });
   if (!onTopic(analyzed, hits)) return NOTHING;
+  // A claim that is itself a question ("Who pays validators…?") rarely answers one.
+  const ranked = hits
+    .map((hit) => ({
+      hit,
+      score:
+        view.claim(hit.id)?.kind === "question"
+          ? hit.score * ASK_DEFAULTS.questionWeight
+          : hit.score,
+    }))
+    .sort((a, b) => b.score - a.score)
+    .map((r) => r.hit);
 
   const chosen: { claim: Claim; span: [number, number] }[] = [];
-  for (const hit of hits) {
+  for (const hit of ranked) {
     const claim = view.claim(hit.id);
     if (!claim || hit.matchedTerms.length === 0) continue;
     const span = passageSpan(view, claim);

@@ -67,3 +67,20 @@ export function closestTerm(
   if (best > limit) return undefined;
   return found.sort((x, y) => documentFrequency(y) - documentFrequency(x))[0];
 }
+
+/**
+ * Index terms that begin with an unknown word's stem, most used first: Porter keeps
+ * "censored" (censor) apart from "censorship", and "validat" apart from "validators".
+ * Only for stems of five letters or more, so short stems do not sweep in half the index.
+ */
+export function termsExtending(
+  stem: string,
+  surfaces: Iterable<[string, string]>,
+  documentFrequency: (term: string) => number,
+  limit = 3,
+): string[] {
+  if (stem.length < 5) return [];
+  const found = new Set<string>();
+  for (const [, term] of surfaces) if (term !== stem && term.startsWith(stem)) found.add(term);
+  return [...found].sort((x, y) => documentFrequency(y) - documentFrequency(x)).slice(0, limit);
+}

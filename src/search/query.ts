@@ -1,5 +1,5 @@
 import { SEARCH_DEFAULTS } from "./defaults.ts";
-import { closestTerm } from "./fuzzy.ts";
+import { closestTerm, termsExtending } from "./fuzzy.ts";
 import { QUESTION_WORDS } from "./stopwords.ts";
 import { analyze } from "./tokenize.ts";
 import type { AliasMap } from "./types.ts";
@@ -112,10 +112,16 @@ export function analyzeQuery(
         SEARCH_DEFAULTS.fuzzy,
       );
       corrections.set(token.term, fix);
+      const credit = SEARCH_DEFAULTS.fuzzyWeight;
       if (fix) {
-        const credit = SEARCH_DEFAULTS.fuzzyWeight;
         group.terms.push({ term: fix, weight: credit, credit });
         sequence.push(fix);
+      } else {
+        for (const term of termsExtending(token.term, vocabulary.surfaceForms(), (t) =>
+          vocabulary.documentFrequency(t),
+        )) {
+          group.terms.push({ term, weight: credit, credit });
+        }
       }
     }
     if (group.terms.length > 0) {

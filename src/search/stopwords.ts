@@ -26,6 +26,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(ENGLISH.split(/\s+/).filte
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   `whats hows whys wheres whos whens tell explain describe please anyone someone
    know think mean means meaning say says said thing things besides
+   go goes going gone went get gets getting got happen happens happened happening
    according article articles author authors writer source sources piece post corpus`
     .split(/\s+/)
     .filter(Boolean),

@@ -19,6 +19,9 @@ function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = /^\p{N}/u.test(word) ? word : stemmer(word);
+    // Porter turns "use", "used", "uses" into "us", the country's term: "How does China use
+    // AI" would match every sentence about America.
+    if (stemmed === "us" && word !== "us") stemmed = "use";
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, stemmed);
   }

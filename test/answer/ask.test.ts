@@ -48,6 +48,13 @@ describe("ask on the seeds", () => {
     ["whats the downside of chinese open weights", /Chinese|China/],
     ["is bitensor overvalued", /overvalued/],
     ["who drove the adoption of deepseek and kimmy", /startup and developer communities/],
+    // "censored" meets "censorship" although Porter stems them apart.
+    ["Is DeepSeek censored?", /built-in censorship mechanisms/],
+    // "use" must not stem to the country's "us": the answer is about China's defense.
+    [
+      "How does China use AI for defense?",
+      /cornerstone of its (?:national )?defense infrastructure/,
+    ],
   ])("copes with chat-style questions: %s", (question, expected) => {
     const answer = thesis.ask(question);
     expect(answer.found).toBe(true);
@@ -76,6 +83,23 @@ describe("ask on the seeds", () => {
     const { citations } = thesis.ask("China open source strategy", { limit: 10 });
     const sentences = citations.flatMap((c) => c.quote.split(/(?<=[.!?])\s+/));
     expect(new Set(sentences).size).toBe(sentences.length);
+  });
+});
+
+describe("ask's lead answer", () => {
+  it("is a statement from the passage, not a question in it", () => {
+    const answer = thesis.ask("How does China use AI for defense?");
+    expect(answer.answer).not.toMatch(/\?$/);
+    expect(answer.citations[0]?.quote).toContain(answer.answer);
+  });
+
+  it("ignores filler verbs: 'Will Bitcoin go up?' quotes Bitcoin, not 'The stakes go well beyond'", () => {
+    expect(
+      thesis
+        .ask("Will Bitcoin go up?")
+        .citations.map((c) => c.quote)
+        .join(" "),
+    ).toContain("Bitcoin");
   });
 });
 

@@ -22,6 +22,12 @@ describe("tokenization", () => {
     expect(terms("us and them")).toEqual([]);
   });
 
+  it("never confuses the verb 'use' with the country 'US', and joins irregular verb forms", () => {
+    expect(terms("China uses AI, used it, will use it")).not.toContain("us");
+    expect(terms("the US and the U.S.")).toEqual(["us", "us"]);
+    expect(terms("drove driven drives")).toEqual(["drive", "drive", "drive"]);
+  });
+
   it("keeps prices and decimals as single numbers", () => {
     expect(terms("BTC $58,633.77 -1.40%")).toEqual(["btc", "58633.77", "1.40"]);
   });
