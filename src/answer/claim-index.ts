@@ -16,21 +16,20 @@ export const CLAIM_FIELD_WEIGHTS = { title: 0.3, heading: 1.5, text: 1, context:
 
 export function buildClaimIndex(view: CorpusView): SearchIndex {
   const docs = view.ledger.claims.map((claim) => {
-    const doc = view.document(claim.file);
     const span = passageSpan(view, claim);
     const siblings = view.claimsOf(claim.file);
+    // Passages are runs of whole claims: pass them as segments, each analysed once.
     const inside = siblings.filter((c) => c.offsets[0] >= span[0] && c.offsets[1] <= span[1]);
     const firstAt = view.positionOf(inside[0] ?? claim);
     const lastAt = view.positionOf(inside[inside.length - 1] ?? claim);
     const context = [siblings[firstAt - 1], siblings[lastAt + 1]]
       .filter((c) => c !== undefined && c.sectionId === claim.sectionId)
-      .map((c) => c?.text)
-      .join(" ");
+      .map((c) => c?.text ?? "");
     return {
       id: claim.id,
-      title: doc?.title ?? "",
+      title: view.document(claim.file)?.title ?? "",
       heading: claim.section ?? "",
-      text: doc ? doc.text.slice(span[0], span[1]) : claim.text,
+      text: inside.length > 0 ? inside.map((c) => c.text) : [claim.text],
       context,
     };
   });

@@ -1,5 +1,5 @@
 import { SEARCH_DEFAULTS } from "./defaults.ts";
-import { analyze } from "./tokenize.ts";
+import { type AnalyzedToken, analyze } from "./tokenize.ts";
 import type { FieldWeights, SearchDocument } from "./types.ts";
 
 /** Marks a field boundary in a stored term sequence, so phrases never span two fields. */
@@ -62,6 +62,21 @@ export class InvertedIndexBuilder {
     return this.ids.length;
   }
 
+  /**
+   * Titles, headings and the sentences of overlapping passages recur across documents;
+   * each distinct text is analysed once per build (the memo is dropped when it grows large).
+   */
+  private readonly analysed = new Map<string, AnalyzedToken[]>();
+  private analyzeOnce(text: string): AnalyzedToken[] {
+    let tokens = this.analysed.get(text);
+    if (!tokens) {
+      tokens = analyze(text);
+      if (this.analysed.size > 200_000) this.analysed.clear();
+      this.analysed.set(text, tokens);
+    }
+    return tokens;
+  }
+
   add(document: SearchDocument): void {
     if (this.idToDoc.has(document.id)) {
       throw new Error(`Document id "${document.id}" was added twice; ids must be unique.`);
@@ -72,21 +87,24 @@ export class InvertedIndexBuilder {
     const frequencies = new Map<number, number>();
     const sequence: number[] = [];
     let length = 0;
-    const fields: [string | undefined, number][] = [
+    const fields: [string | readonly string[] | undefined, number][] = [
       [document.title, this.weights.title],
       [document.heading, this.weights.heading],
       [document.text, this.weights.text],
       [document.context, this.weights.context],
     ];
-    for (const [text, weight] of fields) {
-      if (!text) continue;
+    for (const [value, weight] of fields) {
+      const segments = typeof value === "string" ? [value] : (value ?? []);
+      if (segments.length === 0 || segments.every((segment) => segment === "")) continue;
       if (sequence.length > 0) for (let i = 0; i < GAP_WIDTH; i++) sequence.push(FIELD_GAP);
-      for (const token of analyze(text)) {
-        const id = this.termId(token.term);
-        if (!this.surfaces.has(token.surface)) this.surfaces.set(token.surface, token.term);
-        frequencies.set(id, (frequencies.get(id) ?? 0) + weight);
-        sequence.push(id);
-        length += weight;
+      for (const segment of segments) {
+        for (const token of this.analyzeOnce(segment)) {
+          const id = this.termId(token.term);
+          if (!this.surfaces.has(token.surface)) this.surfaces.set(token.surface, token.term);
+          frequencies.set(id, (frequencies.get(id) ?? 0) + weight);
+          sequence.push(id);
+          length += weight;
+        }
       }
     }
     for (const [id, tf] of frequencies) {
@@ -98,6 +116,7 @@ export class InvertedIndexBuilder {
   }
 
   build(): InvertedIndex {
+    this.analysed.clear();
     const total = this.lengths.reduce((sum, length) => sum + length, 0);
     return {
       ids: this.ids,

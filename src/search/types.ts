@@ -3,9 +3,13 @@ export interface SearchDocument {
   id: string;
   title?: string;
   heading?: string;
-  text: string;
+  /**
+   * The document's own words. A list of segments reads as their concatenation; a segment
+   * shared by many documents (a sentence in overlapping passages) is analysed only once.
+   */
+  text: string | readonly string[];
   /** Surrounding text that helps find the document but is not its own words (low weight). */
-  context?: string;
+  context?: string | readonly string[];
 }
 
 /** Caller-provided synonyms: a word or phrase users type -> words the corpus uses. */

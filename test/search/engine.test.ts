@@ -16,7 +16,10 @@ const seedLines: SearchDocument[] = readdirSync(seedsDir)
       .filter((doc) => doc.text.trim().length > 0),
   );
 const seeds = createSearchIndex(seedLines);
-const textOf = (id: string | undefined) => seedLines.find((doc) => doc.id === id)?.text ?? "";
+const textOf = (id: string | undefined): string => {
+  const text = seedLines.find((doc) => doc.id === id)?.text ?? "";
+  return typeof text === "string" ? text : text.join(" ");
+};
 
 describe("search over the seed corpus", () => {
   it("finds the passage a real question is about, with high confidence", () => {
