@@ -18,10 +18,13 @@ export function buildClaimIndex(view: CorpusView): SearchIndex {
   const docs = view.ledger.claims.map((claim) => {
     const span = passageSpan(view, claim);
     const siblings = view.claimsOf(claim.file);
-    // Passages are runs of whole claims: pass them as segments, each analysed once.
-    const inside = siblings.filter((c) => c.offsets[0] >= span[0] && c.offsets[1] <= span[1]);
-    const firstAt = view.positionOf(inside[0] ?? claim);
-    const lastAt = view.positionOf(inside[inside.length - 1] ?? claim);
+    // Passages are runs of whole claims around this one: walk out from it rather than scan
+    // the whole file for every claim. Each claim is a segment, analysed once per build.
+    let firstAt = view.positionOf(claim);
+    let lastAt = firstAt;
+    while ((siblings[firstAt - 1]?.offsets[0] ?? -1) >= span[0]) firstAt--;
+    while ((siblings[lastAt + 1]?.offsets[1] ?? Number.POSITIVE_INFINITY) <= span[1]) lastAt++;
+    const inside = siblings.slice(firstAt, lastAt + 1);
     const context = [siblings[firstAt - 1], siblings[lastAt + 1]]
       .filter((c) => c !== undefined && c.sectionId === claim.sectionId)
       .map((c) => c?.text ?? "");

@@ -63,12 +63,7 @@ export async function readCorpus(dir: string) {
 export type ReadCorpus = Awaited<ReturnType<typeof readCorpus>>;
 
 export async function buildLedger(dir: string): Promise<Ledger> {
-  return buildLedgerAsync(await readCorpus(dir));
-}
-
-/** Builds the ledger of a corpus read by readCorpus. */
-export async function buildLedgerAsync(corpus: ReadCorpus): Promise<Ledger> {
-  return buildLedgerFrom(corpus);
+  return buildLedgerFrom(await readCorpus(dir));
 }
 
 export function buildLedgerFrom(corpus: ReadCorpus): Ledger {

@@ -52,12 +52,6 @@ export function decodeArticle(
   return { text };
 }
 
-/** Why a file's bytes are not an article, or null when they are. */
-export function rejectReason(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): string | null {
-  const decoded = decodeArticle(bytes, maxBytes);
-  return "reason" in decoded ? decoded.reason : null;
-}
-
 async function listArticles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries

@@ -86,11 +86,6 @@ function polarityIn(cues: SentenceCues, start: number, end: number): number {
   return weight * (score(cues.positives, 1) + score(cues.negatives, -1));
 }
 
-/** The polarity of a whole text, as one piece. */
-export function polarityOf(text: string): number {
-  return polarityIn(cuesOf(text), 0, text.length);
-}
-
 function splitPieces(
   text: string,
   mentions: readonly { start: number; end: number; topic: string }[],
