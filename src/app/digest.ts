@@ -1,16 +1,12 @@
 // The digest as the commands see it (subscriptions + preview) and the day's content, which
 // answer/digest composes: the same pair and risk for a (channel, date) wherever it is asked.
-import type {
-  CommandContext,
-  DigestCommands,
-  DigestPreview,
-  SubcommandDefinition,
-} from "../../commands/types.ts";
+import type { DigestCommands, DigestPreview, SubcommandDefinition } from "../../commands/types.ts";
 import { composeDigest, type DigestMemory } from "../answer/digest.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { DigestSubscriptions } from "../digest/index.ts";
 import { localDate } from "../digest/index.ts";
 import type { ChannelRef } from "../store/types.ts";
+import { withContext } from "./with-context.ts";
 
 export type ComposeDigestContent = (
   channel: ChannelRef,
@@ -39,11 +35,7 @@ export function withDigest(
   defs: readonly SubcommandDefinition[],
   digest: DigestCommands,
 ): SubcommandDefinition[] {
-  return defs.map((def) => ({
-    ...def,
-    run: (ctx: CommandContext, input: Parameters<typeof def.run>[1]) =>
-      def.run(ctx.digest ? ctx : { ...ctx, digest }, input),
-  }));
+  return withContext(defs, { digest });
 }
 
 /**

@@ -1,7 +1,7 @@
 // Config -> ledger -> answer service, plus the optional model provider. The index lives at
 // DATA_DIR/index/ledger.json, the same file the CLI uses, so either one builds it for both.
 import path from "node:path";
-import type { CommandContext, ModelAnswers, SubcommandDefinition } from "../../commands/types.ts";
+import type { ModelAnswers, SubcommandDefinition } from "../../commands/types.ts";
 import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
@@ -15,6 +15,7 @@ import {
 import { openModelCache } from "../llm/persistent-cache.ts";
 import { type StartedModel, startModel, swappableService } from "../llm/start-model.ts";
 import type { AppLog } from "./log.ts";
+import { withContext } from "./with-context.ts";
 
 export interface OpenedThesis {
   ledger: Ledger;
@@ -118,10 +119,5 @@ export function withModelAnswers(
   defs: readonly SubcommandDefinition[],
   model: ModelAnswers | null,
 ): SubcommandDefinition[] {
-  if (!model) return [...defs];
-  return defs.map((def) => ({
-    ...def,
-    run: (ctx: CommandContext, input: Parameters<typeof def.run>[1]) =>
-      def.run(ctx.model ? ctx : { ...ctx, model }, input),
-  }));
+  return model ? withContext(defs, { model }) : [...defs];
 }
