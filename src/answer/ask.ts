@@ -13,35 +13,23 @@ export const ASK_DEFAULTS = {
   /** Hits considered before passages are merged and cut to `limit`. */
   candidates: 30,
   /**
-   * Minimum idf-weighted share of the question's content words that the best hit must
-   * contain. Measured on the dev questions: off-topic ones score 0.16-0.41 on their best
-   * hit ("capital of France" meets "capital markets"); answerable ones mostly 0.5-1.0.
+   * Minimum share of the question's words, weighed by how specific each is in general
+   * English (search/background.ts), that one of the best hits must cover. Filler weighs
+   * next to nothing, so "main", "please" or "for investors" cannot silence a question.
    */
-  minConfidence: 0.45,
-  /**
-   * The second way to be on topic: this many distinct question words matched, making up
-   * at least `minMatchedShare` of the question. Words the corpus has never seen ("raw",
-   * "besides") drag the idf-weighted share down although everything else matches.
-   */
-  minMatchedWords: 3,
-  minMatchedShare: 0.5,
+  minConfidence: 0.55,
   /** Score kept by a hit whose claim is a question. */
   questionWeight: 0.6,
 } as const;
 
-/** Is the corpus on topic for this question, judging by its best hits? */
+/**
+ * Is the corpus on topic for this question? Not when it names something the corpus never
+ * mentions ("Solana", "the Talisman wallet", "2022"), nor when no hit covers enough of
+ * what it asks.
+ */
 function onTopic(analyzed: AnalyzedQuery, hits: readonly SearchHit[]): boolean {
-  const words = analyzed.groups.length;
-  return hits.slice(0, 10).some((hit) => {
-    if (hit.confidence >= ASK_DEFAULTS.minConfidence) return true;
-    const matched = analyzed.groups.filter((g) =>
-      g.terms.some((t) => hit.matchedTerms.includes(t.term)),
-    ).length;
-    return (
-      matched >= ASK_DEFAULTS.minMatchedWords &&
-      matched / Math.max(1, words) >= ASK_DEFAULTS.minMatchedShare
-    );
-  });
+  if (analyzed.unknownNames.length > 0) return false;
+  return hits.slice(0, 10).some((hit) => hit.confidence >= ASK_DEFAULTS.minConfidence);
 }
 
 const sentencesOf = (text: string) =>

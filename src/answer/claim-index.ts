@@ -39,5 +39,6 @@ export function buildClaimIndex(view: CorpusView): SearchIndex {
   return createSearchIndex(docs, {
     aliases: { ...Object.fromEntries(aliasExpansions()), ...QUESTION_SYNONYMS },
     fieldWeights: CLAIM_FIELD_WEIGHTS,
+    related: true,
   });
 }

@@ -1,10 +1,16 @@
 // Scores `ask` against a question file shaped like shared/eval/dev-questions.json:
-// { k, questions: [{ q, gold: [{ file, line }] }], offtopic: [q] }. A question is answered
-// when one of its first k citations covers a gold line; off-topic questions must get
-// found:false. Gold files may be named with or without their folder.
+// { k, questions: [{ q, gold: [{ file, line }], split? }], offtopic: [q | { q, split? }] }.
+// A question is answered when one of its first k citations covers a gold line; off-topic
+// questions must get found:false. Gold files may be named with or without their folder.
+// A question may belong to the "tune" or "test" half of a file that was split once, so the
+// half nobody tuned on can be reported on its own.
 import { z } from "zod";
 import type { Citation } from "../corpus/types.ts";
+import { perturb, standardPerturbations } from "./perturb.ts";
 import type { ThesisService } from "./types.ts";
+
+const splitSchema = z.enum(["tune", "test"]).optional();
+export type Split = "tune" | "test";
 
 export const questionFileSchema = z.object({
   k: z.number().int().min(1).default(3),
@@ -12,14 +18,20 @@ export const questionFileSchema = z.object({
     z.object({
       q: z.string().min(1),
       gold: z.array(z.object({ file: z.string(), line: z.number().int().min(1) })).min(1),
+      style: z.string().optional(),
+      split: splitSchema,
     }),
   ),
-  offtopic: z.array(z.string()).default([]),
+  offtopic: z
+    .array(z.union([z.string(), z.object({ q: z.string().min(1), split: splitSchema })]))
+    .default([]),
 });
 export type QuestionFile = z.infer<typeof questionFileSchema>;
 
 export interface QuestionReport {
   k: number;
+  /** The half reported ("tune" or "test"), or undefined for the whole file. */
+  split?: Split;
   questions: number;
   /** Share of questions with a gold line in the first k citations. */
   recall: number;
@@ -30,8 +42,21 @@ export interface QuestionReport {
   offTopicSilence: number;
   /** Citations the quote check refused while answering (they were never shown). */
   failedQuotes: number;
-  results: { q: string; rank: number | null; cited: string[] }[];
+  /**
+   * Of the answered questions' retypings (filler, case, punctuation, one typo), the share
+   * still answered with the original first passage among the first k. 1 when none answered.
+   */
+  invariance: number;
+  results: { q: string; style?: string; rank: number | null; cited: string[] }[];
   offTopicResults: { q: string; found: boolean }[];
+  /** Retypings that lost the original first passage. */
+  invarianceFailures: { q: string; retyped: string }[];
+}
+
+export interface EvaluateOptions {
+  split?: Split;
+  /** Measure invariance (costs about 30 asks per answered question). Defaults to true. */
+  invariance?: boolean;
 }
 
 const baseName = (file: string) => file.slice(file.lastIndexOf("/") + 1);
@@ -50,24 +75,60 @@ function rankOfGold(
   return null;
 }
 
+const citationKey = (c: Citation) => `${c.file}:${c.lines[0]}-${c.lines[1]}`;
+
+/** Retypings of `q` that no longer cite `first` among the first k passages. */
+function unstableRetypings(thesis: ThesisService, q: string, first: Citation, k: number) {
+  const wanted = citationKey(first);
+  return standardPerturbations(q)
+    .map((change) => perturb(q, change))
+    .filter((retyped) => retyped !== q)
+    .filter(
+      (retyped) =>
+        !thesis
+          .ask(retyped, { limit: k })
+          .citations.slice(0, k)
+          .some((c) => citationKey(c) === wanted),
+    );
+}
+
 export function evaluateQuestions(
   thesis: ThesisService,
   file: QuestionFile,
   failedQuotes: () => number,
+  options: EvaluateOptions = {},
 ): QuestionReport {
+  const inSplit = (split: Split | undefined) => !options.split || split === options.split;
   const before = failedQuotes();
-  const results = file.questions.map(({ q, gold }) => {
-    const answer = thesis.ask(q, { limit: file.k });
-    return {
-      q,
-      rank: rankOfGold(answer.citations, gold, file.k),
-      cited: answer.citations.map((c) => `${c.file}:${c.lines[0]}-${c.lines[1]}`),
-    };
-  });
-  const offTopicResults = file.offtopic.map((q) => ({ q, found: thesis.ask(q).found }));
+  let retypings = 0;
+  const invarianceFailures: { q: string; retyped: string }[] = [];
+  const results = file.questions
+    .filter((question) => inSplit(question.split))
+    .map(({ q, gold, style }) => {
+      const answer = thesis.ask(q, { limit: file.k });
+      const rank = rankOfGold(answer.citations, gold, file.k);
+      const first = answer.citations[0];
+      if (rank !== null && first && options.invariance !== false) {
+        retypings += standardPerturbations(q).length;
+        for (const retyped of unstableRetypings(thesis, q, first, file.k)) {
+          invarianceFailures.push({ q, retyped });
+        }
+      }
+      return {
+        q,
+        ...(style ? { style } : {}),
+        rank,
+        cited: answer.citations.map(citationKey),
+      };
+    });
+  const offTopicResults = file.offtopic
+    .map((entry) => (typeof entry === "string" ? { q: entry } : entry))
+    .filter((entry) => inSplit("split" in entry ? entry.split : undefined))
+    .map(({ q }) => ({ q, found: thesis.ask(q).found }));
   const n = Math.max(1, results.length);
   return {
     k: file.k,
+    ...(options.split ? { split: options.split } : {}),
     questions: results.length,
     recall: results.filter((r) => r.rank !== null).length / n,
     mrr: results.reduce((sum, r) => sum + (r.rank ? 1 / r.rank : 0), 0) / n,
@@ -76,7 +137,9 @@ export function evaluateQuestions(
       ? offTopicResults.filter((r) => !r.found).length / offTopicResults.length
       : 1,
     failedQuotes: failedQuotes() - before,
+    invariance: retypings ? 1 - invarianceFailures.length / retypings : 1,
     results,
     offTopicResults,
+    invarianceFailures,
   };
 }

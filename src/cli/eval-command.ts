@@ -14,10 +14,11 @@ const pct = (x: number) => x.toFixed(3);
 export const evalCommand: CliCommand = {
   name: "eval",
   summary: "Measure answers on a question file or search on a BEIR folder",
-  usage: "thesis-bot eval (--questions FILE | --beir DIR [--mode search|counter|hybrid]) [--json]",
-  valueFlags: ["questions", "beir", "mode"],
+  usage:
+    "thesis-bot eval (--questions FILE [--split tune|test] | --beir DIR [--mode search|counter|hybrid]) [--json]",
+  valueFlags: ["questions", "beir", "mode", "split"],
   async run(input) {
-    const { questions, beir, mode } = input.flags;
+    const { questions, beir, mode, split } = input.flags;
     if (typeof beir === "string" && mode === "hybrid") return hybridBeir(input, beir);
     if (typeof beir === "string") {
       if (mode !== undefined && mode !== "search" && mode !== "counter") {
@@ -39,11 +40,22 @@ export const evalCommand: CliCommand = {
         throw new CliUsageError(
           `${questions} is not a question file: ${file.error.issues[0]?.message}`,
         );
-      const report = evaluateQuestions(await input.thesis(), file.data, input.droppedQuotes);
+      if (split !== undefined && split !== "tune" && split !== "test") {
+        throw new CliUsageError('--split is "tune" or "test".');
+      }
+      const report = evaluateQuestions(await input.thesis(), file.data, input.droppedQuotes, {
+        ...(split ? { split } : {}),
+      });
       const misses = report.results.filter((r) => r.rank === null).map((r) => `  missed: ${r.q}`);
+      const spoke = report.offTopicResults
+        .filter((r) => r.found)
+        .map((r) => `  answered off-topic: ${r.q}`);
+      const unstable = report.invarianceFailures.map((f) => `  unstable: ${f.retyped}`);
       const text = [
-        `recall@${report.k} ${pct(report.recall)}  MRR ${pct(report.mrr)}  off-topic silence ${pct(report.offTopicSilence)} (${report.offTopic} questions)  failed quotes ${report.failedQuotes}`,
+        `${split ? `${split} half: ` : ""}${report.questions} questions  recall@${report.k} ${pct(report.recall)}  MRR ${pct(report.mrr)}  off-topic silence ${pct(report.offTopicSilence)} (${report.offTopic} questions)  invariance ${pct(report.invariance)}  failed quotes ${report.failedQuotes}`,
         ...misses,
+        ...spoke,
+        ...unstable,
       ].join("\n");
       return { json: report, text };
     }

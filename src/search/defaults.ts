@@ -24,6 +24,19 @@ export const SEARCH_DEFAULTS = Object.freeze({
     /** Edits allowed: one up to this length, two beyond it. */
     oneEditUpTo: 8,
   }),
+  /** Words related in meaning (WordNet), for indexes built with `related: true`. */
+  related: Object.freeze({
+    /** BM25 weight of a related word: a hint, well below the word itself. */
+    weight: 0.3,
+    /** Confidence credit when a passage holds only the related word. */
+    credit: 0.7,
+    /** Filler ("main", "quick") is not expanded, by meaning or by longer forms: its relatives are noise. */
+    minSpecificity: 0.3,
+    /** A relative in more than this share of documents is left out ... */
+    maxShare: 0.005,
+    /** ... unless the index is so small that this many documents is still a small share. */
+    minDocuments: 25,
+  }),
   counter: Object.freeze({
     bm25: Object.freeze<Bm25Parameters>({ k1: 1.5, b: 0.75 }),
     proximity: Object.freeze<ProximityParameters>({ weight: 0.1, window: 3, candidates: 100 }),

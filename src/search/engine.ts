@@ -14,6 +14,8 @@ import type { AliasMap, QueryOptions, SearchDocument, SearchHit } from "./types.
 export interface SearchIndexOptions extends IndexBuildOptions {
   /** Aliases applied to every query unless the query passes its own. */
   aliases?: AliasMap;
+  /** Expand every query with related words (WordNet) unless the query says otherwise. */
+  related?: boolean;
 }
 
 /** A BM25F index over SearchDocuments with query analysis, proximity and confidence. */
@@ -24,6 +26,7 @@ export class SearchIndex implements Vocabulary {
   constructor(
     private readonly index: InvertedIndex,
     private readonly defaultAliases?: AliasMap,
+    private readonly related = false,
   ) {
     this.scratch = new Float64Array(index.ids.length);
   }
@@ -68,6 +71,7 @@ export class SearchIndex implements Vocabulary {
       aliases: options.aliases ?? this.defaultAliases,
       fuzzy: options.fuzzy,
       maxQueryTerms: options.maxQueryTerms,
+      related: options.related ?? this.related,
     });
   }
 
@@ -152,7 +156,7 @@ export function createSearchIndex(
 ): SearchIndex {
   const builder = new InvertedIndexBuilder(options);
   for (const document of documents) builder.add(document);
-  return new SearchIndex(builder.build(), options.aliases);
+  return new SearchIndex(builder.build(), options.aliases, options.related);
 }
 
 /** Wraps an index built incrementally (for example while streaming a BEIR corpus). */

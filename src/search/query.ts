@@ -1,14 +1,18 @@
+import { englishCorrection, isEnglishWord, isName, specificity } from "./background.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
 import { closestTerm, termsExtending } from "./fuzzy.ts";
-import { QUESTION_WORDS } from "./stopwords.ts";
-import { analyze } from "./tokenize.ts";
+import { QUESTION_WORDS, STOPWORDS } from "./stopwords.ts";
+import { type AnalyzedToken, analyze } from "./tokenize.ts";
 import type { AliasMap } from "./types.ts";
+import { relatedWords } from "./wordnet.ts";
 
 /** What query analysis needs to know about the index it will run against. */
 export interface Vocabulary {
   has(term: string): boolean;
   documentFrequency(term: string): number;
   idf(term: string): number;
+  /** Number of documents. */
+  readonly size: number;
   /** Written forms of indexed words with their index terms. */
   surfaceForms(): Iterable<[string, string]>;
 }
@@ -31,6 +35,12 @@ export interface QueryGroup {
   terms: WeightedTerm[];
   /** Importance of the word: the idf of its best term, or of an unseen term when none exist. */
   idf: number;
+  /**
+   * How much the word says about what is asked, from general English (background.ts):
+   * near 0 for filler ("main", "actually"), 1 for names and rare words. Confidence weighs
+   * the words a passage covers by it.
+   */
+  specificity: number;
 }
 
 export interface AnalyzedQuery {
@@ -39,12 +49,106 @@ export interface AnalyzedQuery {
   sequence: string[];
   /** Words nothing in the index matched, not even after typo correction or aliases. */
   unknown: string[];
+  /**
+   * Of those, the ones that name something (a proper noun, a word no dictionary has, a
+   * number, or a word capitalised mid-question): the question is about what the corpus
+   * never mentions.
+   */
+  unknownNames: string[];
+}
+
+/** Alias targets of a single-word alias key whose index term is `term`. */
+function aliasesOfTerm(aliases: AliasMap | undefined, term: string): string[] {
+  if (!aliases) return [];
+  return Object.entries(aliases)
+    .filter(([key]) => !/\s/.test(key.trim()) && analyze(key)[0]?.term === term)
+    .flatMap(([, values]) => values.flatMap((value) => analyze(value).map((t) => t.term)));
+}
+
+/**
+ * Index terms for a word the index does not have. A non-word is a slip: the nearest index
+ * word as written ("bitensor" -> bittensor), else the index term of the everyday word it was
+ * meant to be ("deploymant" -> deployment). A real English word is never "corrected" to
+ * another ("Paris" is not "parts"); it may still reach its longer relatives ("censored" ->
+ * censorship). A correction both readings agree on counts as the word itself.
+ */
+function spellingTerms(
+  token: AnalyzedToken,
+  meant: string | undefined,
+  vocabulary: Vocabulary,
+  specificity: number,
+): "question word" | { terms: WeightedTerm[]; corrected?: string } {
+  const guess = SEARCH_DEFAULTS.fuzzyWeight;
+  const meantTerm = meant ? analyze(meant)[0]?.term : undefined;
+  const fix = isEnglishWord(token.surface)
+    ? undefined
+    : closestTerm(
+        token.surface,
+        vocabulary.surfaceForms(),
+        (term) => vocabulary.documentFrequency(term),
+        SEARCH_DEFAULTS.fuzzy,
+      );
+  if (fix && QUESTION_WORDS.has(fix)) return "question word";
+  // Counted in full for confidence: one slipped letter must not silence a question.
+  if (fix)
+    return {
+      terms: [{ term: fix, weight: fix === meantTerm ? 1 : guess, credit: 1 }],
+      corrected: fix,
+    };
+  if (meantTerm && vocabulary.has(meantTerm)) {
+    return { terms: [{ term: meantTerm, weight: 1, credit: 1 }], corrected: meantTerm };
+  }
+  // Filler ("quick" -> quickly) is not widened: its relatives only add noise.
+  if (specificity < SEARCH_DEFAULTS.related.minSpecificity) return { terms: [] };
+  const extending = termsExtending(token.term, vocabulary.surfaceForms(), (t) =>
+    vocabulary.documentFrequency(t),
+  );
+  return { terms: extending.map((term) => ({ term, weight: guess, credit: guess })) };
+}
+
+/** Words written with a capital inside a question that is not all capitals ("the Talisman wallet"). */
+function capitalisedInside(text: string): Set<string> {
+  if (text === text.toUpperCase()) return new Set();
+  const found = new Set<string>();
+  for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:)] +)\p{Lu}[\p{L}\p{N}]*/gu)) {
+    found.add(match[0].toLowerCase());
+  }
+  return found;
 }
 
 export interface QueryAnalysisOptions {
   aliases?: AliasMap;
   fuzzy?: boolean;
   maxQueryTerms?: number;
+  /** Add words related in meaning (WordNet) that the index holds, at a low weight. */
+  related?: boolean;
+}
+
+/**
+ * Index terms for the words WordNet relates to `word`, one per related word that analyses
+ * to a single term the index has (multi-word entries like "make up" are left out).
+ */
+function relatedTerms(word: string, own: ReadonlySet<string>, vocabulary: Vocabulary): string[] {
+  const found = new Set<string>();
+  // A relative in a large share of passages ("good", "come") tells them apart no better
+  // than chance and costs a long postings scan: left out.
+  const maxDf = Math.max(
+    SEARCH_DEFAULTS.related.minDocuments,
+    vocabulary.size * SEARCH_DEFAULTS.related.maxShare,
+  );
+  for (const related of relatedWords(word)) {
+    const analysed = analyze(related);
+    const term = analysed.length === 1 ? analysed[0]?.term : undefined;
+    if (
+      term &&
+      !own.has(term) &&
+      vocabulary.has(term) &&
+      vocabulary.documentFrequency(term) <= maxDf
+    ) {
+      found.add(term);
+    }
+  }
+  return [...found];
 }
 
 function aliasTargets(aliases: AliasMap | undefined, lowered: string, words: Set<string>) {
@@ -82,6 +186,8 @@ export function analyzeQuery(
   const unseenIdf = vocabulary.idf("\u0000");
   const groups = new Map<string, QueryGroup>();
   const corrections = new Map<string, string | undefined>();
+  // Words as meant, where a slip was corrected against general English ("jornalist").
+  const meantWords = new Map<string, string>();
   const sequence: string[] = [];
 
   for (const token of tokens) {
@@ -93,8 +199,18 @@ export function analyzeQuery(
       else if (vocabulary.has(token.term)) sequence.push(token.term);
       continue;
     }
-    const group: QueryGroup = { word: token.surface, occurrences: 1, terms: [], idf: unseenIdf };
     const known = vocabulary.has(token.term);
+    // A slip on an everyday word: "becuase" is a stopword, "autor" a question word.
+    const meant = known ? undefined : englishCorrection(token.surface);
+    if (meant && (STOPWORDS.has(meant) || QUESTION_WORDS.has(meant))) continue;
+    if (meant) meantWords.set(token.surface, meant);
+    const group: QueryGroup = {
+      word: token.surface,
+      occurrences: 1,
+      terms: [],
+      idf: unseenIdf,
+      specificity: specificity(meant ?? token.surface),
+    };
     if (known) {
       group.terms.push({ term: token.term, weight: 1, credit: 1 });
       sequence.push(token.term);
@@ -105,23 +221,28 @@ export function analyzeQuery(
       group.terms.push({ term, weight: known ? SEARCH_DEFAULTS.aliasWeight : 1, credit: 1 });
     }
     if (!known && aliasTerms.length === 0 && options.fuzzy !== false) {
-      const fix = closestTerm(
-        token.surface,
-        vocabulary.surfaceForms(),
-        (term) => vocabulary.documentFrequency(term),
-        SEARCH_DEFAULTS.fuzzy,
-      );
-      corrections.set(token.term, fix);
-      const credit = SEARCH_DEFAULTS.fuzzyWeight;
-      if (fix) {
-        group.terms.push({ term: fix, weight: credit, credit });
-        sequence.push(fix);
-      } else {
-        for (const term of termsExtending(token.term, vocabulary.surfaceForms(), (t) =>
-          vocabulary.documentFrequency(t),
-        )) {
-          group.terms.push({ term, weight: credit, credit });
+      const spelling = spellingTerms(token, meant, vocabulary, group.specificity);
+      if (spelling === "question word") continue;
+      corrections.set(token.term, spelling.corrected);
+      if (spelling.corrected) sequence.push(spelling.corrected);
+      group.terms.push(...spelling.terms);
+      // The word as corrected brings its aliases, as it would have typed right.
+      for (const term of spelling.corrected
+        ? aliasesOfTerm(options.aliases, spelling.corrected)
+        : []) {
+        if (vocabulary.has(term) && !group.terms.some((entry) => entry.term === term)) {
+          group.terms.push({ term, weight: SEARCH_DEFAULTS.aliasWeight, credit: 1 });
         }
+      }
+    }
+    if (options.related && group.specificity >= SEARCH_DEFAULTS.related.minSpecificity) {
+      const own = new Set(group.terms.map((entry) => entry.term));
+      for (const term of relatedTerms(meant ?? token.surface, own, vocabulary)) {
+        group.terms.push({
+          term,
+          weight: SEARCH_DEFAULTS.related.weight,
+          credit: SEARCH_DEFAULTS.related.credit,
+        });
       }
     }
     if (group.terms.length > 0) {
@@ -138,7 +259,7 @@ export function analyzeQuery(
       .map((term) => ({ term, weight: SEARCH_DEFAULTS.aliasWeight, credit: 1 }));
     if (terms.length === 0 || groups.has(key)) continue;
     const idf = Math.max(...terms.map((entry) => vocabulary.idf(entry.term)));
-    groups.set(key, { word: key, occurrences: 1, terms, idf });
+    groups.set(key, { word: key, occurrences: 1, terms, idf, specificity: specificity(key) });
   }
 
   let kept = [...groups.values()];
@@ -148,5 +269,9 @@ export function analyzeQuery(
       .slice(0, options.maxQueryTerms);
   }
   const unknown = kept.filter((group) => group.terms.length === 0).map((group) => group.word);
-  return { groups: kept, sequence, unknown };
+  const capitalised = capitalisedInside(text);
+  const unknownNames = unknown.filter(
+    (word) => capitalised.has(word) || isName(meantWords.get(word) ?? word),
+  );
+  return { groups: kept, sequence, unknown, unknownNames };
 }

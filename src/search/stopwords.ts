@@ -20,14 +20,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(ENGLISH.split(/\s+/).filte
 
 /**
  * Words that only say "this is a question" in chat ("whats", "tell me", "explain") or
- * point at the corpus itself ("according to the article") and never carry the topic.
+ * point at the corpus itself ("according to the article") and never carry the topic, and
+ * chat shorthand ("tbh", "lol", "imo"), which no word list of written English has.
  * Dropped from queries only: documents keep them.
  */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   `whats hows whys wheres whos whens tell explain describe please anyone someone
    know think mean means meaning say says said thing things besides
    go goes going gone went get gets getting got happen happens happened happening
-   according article articles author authors writer source sources piece post corpus`
+   according article articles author authors writer source sources piece post corpus
+   lol lmao tbh imo imho idk btw ngl rn pls plz thx ty ok okay hey hi yo q u ur`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -49,6 +49,8 @@ export interface QueryOptions {
   maxQueryTerms?: number;
   /** Document ids never returned (for example the query's own document). */
   excludeIds?: ReadonlySet<string>;
+  /** Expand the query with related words (WordNet); defaults to the index's setting. */
+  related?: boolean;
 }
 
 export interface SearchHit {
@@ -56,7 +58,7 @@ export interface SearchHit {
   /** Raw BM25 score plus the proximity bonus; comparable only within one query. */
   score: number;
   /**
-   * Calibrated in [0,1]: the idf-weighted share of the query's content words that this
+   * Calibrated in [0,1]: the specificity-weighted share of the query's content words that this
    * document contains (see confidence.ts). Comparable across queries, so callers can
    * threshold it to decide that the corpus has nothing to say.
    */

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { englishCorrection, isName, specificity } from "../../src/search/background.ts";
+import { relatedWords } from "../../src/search/wordnet.ts";
+
+describe("general-English knowledge", () => {
+  it("weighs chat filler near nothing and names and rare words fully", () => {
+    for (const filler of ["please", "actually", "main", "stuff"]) {
+      expect(specificity(filler)).toBeLessThan(0.3);
+    }
+    for (const name of ["Solana", "Nvidia", "France", "dTAO"]) expect(specificity(name)).toBe(1);
+    expect(specificity("talisman")).toBeGreaterThan(specificity("wallet"));
+  });
+
+  it("tells names and numbers from words of the language", () => {
+    expect(isName("Solana")).toBe(true);
+    expect(isName("France")).toBe(true);
+    expect(isName("2022")).toBe(true);
+    expect(isName("investing")).toBe(false);
+    expect(isName("underpins")).toBe(false);
+  });
+
+  it("corrects slips to the everyday word meant, and leaves real words and names alone", () => {
+    expect(englishCorrection("becuase")).toBe("because");
+    expect(englishCorrection("jornalist")).toBe("journalist");
+    expect(englishCorrection("deploymant")).toBe("deployment");
+    expect(englishCorrection("investing")).toBeUndefined();
+    expect(englishCorrection("Solana")).toBeUndefined();
+    expect(englishCorrection("tao")).toBeUndefined();
+  });
+
+  it("finds words related in meaning in WordNet, through inflections", () => {
+    expect(relatedWords("compensates")).toContain("recompense");
+    expect(relatedWords("bans")).toContain("prohibition");
+    expect(relatedWords("contradictory")).toContain("contradict");
+    expect(relatedWords("bittensor")).toEqual([]);
+  });
+});
