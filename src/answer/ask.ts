@@ -1,7 +1,7 @@
 // `ask`: the passages that answer a question, best first, each a verified verbatim quote,
 // led by one extractive sentence. When the best match covers too little of what was asked,
 // the honest answer is that the corpus has nothing on it.
-import type { Claim } from "../corpus/types.ts";
+import type { Citation } from "../corpus/types.ts";
 import { type AnalyzedQuery, type SearchHit, type SearchIndex, terms } from "../search/index.ts";
 import type { CorpusView } from "./corpus-view.ts";
 import { passageSpan } from "./passage.ts";
@@ -91,19 +91,20 @@ export function ask(
     .sort((a, b) => b.score - a.score)
     .map((r) => r.hit);
 
-  const chosen: { claim: Claim; span: [number, number] }[] = [];
+  // Passages that share a line would show the reader the same text twice: one per line.
+  const cited: (Citation & { claimId: string })[] = [];
   for (const hit of ranked) {
     const claim = view.claim(hit.id);
     if (!claim || hit.matchedTerms.length === 0) continue;
-    const span = passageSpan(view, claim);
-    const overlaps = chosen.some(
-      (c) => c.claim.file === claim.file && span[0] < c.span[1] && c.span[0] < span[1],
+    const citation = view.cite(claim.file, passageSpan(view, claim));
+    const [start, end] = citation.lines;
+    const overlaps = cited.some(
+      (c) => c.file === citation.file && start <= c.lines[1] && c.lines[0] <= end,
     );
     if (overlaps) continue;
-    chosen.push({ claim, span });
-    if (chosen.length === wanted) break;
+    cited.push({ ...citation, claimId: claim.id });
+    if (cited.length === wanted) break;
   }
-  const cited = chosen.map((c) => ({ ...view.cite(c.claim.file, c.span), claimId: c.claim.id }));
   const verified = view.verified(cited);
   const first = verified[0];
   if (!first) return NOTHING;
