@@ -1,6 +1,7 @@
 // The grounded-answer layer behind every surface: one object over one ledger. It knows
 // nothing of Discord, Slack or models; every citation it returns has passed the quote check.
 import type { Ledger } from "../corpus/ledger.ts";
+import type { SourceTexts } from "../corpus/live-sources.ts";
 import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
 import { ask } from "./ask.ts";
 import { bullBear } from "./bullbear.ts";
@@ -14,8 +15,8 @@ import type { ThesisService } from "./types.ts";
 export interface ThesisServiceOptions {
   /** Told about every citation the quote check refused (it should log it). */
   onDroppedCitation?: (dropped: DroppedCitation) => void;
-  /** The articles as read from disk (openLedger's sourceTexts): quotes are checked against them. */
-  sourceTexts?: ReadonlyMap<string, string>;
+  /** The articles as they are on disk (openLedger's sourceTexts): quotes are checked against them. */
+  sourceTexts?: SourceTexts;
 }
 
 export function createThesisService(
@@ -58,9 +59,15 @@ export function createThesisService(
     claims(filter = {}) {
       const topic = filter.topic ? resolveTopic(filter.topic) : undefined;
       if (filter.topic && !topic) return [];
-      return ledger.claims.filter(
+      const matching = ledger.claims.filter(
         (c) => (!topic || c.topics.includes(topic)) && (!filter.kind || c.kind === filter.kind),
       );
+      if (!filter.verified) return matching;
+      return matching.filter((claim) => {
+        const title = view.document(claim.file)?.title ?? "";
+        const asCited = { file: claim.file, lines: claim.lines, quote: claim.text, title };
+        return view.verified([asCited]).length === 1;
+      });
     },
     topics: () =>
       TOPIC_IDS.map((id) => ({

@@ -22,10 +22,19 @@ export interface CliOutput {
   text: string;
   /** Non-zero for "nothing found" style outcomes a script may want to branch on. */
   exitCode?: number;
+  /** A failure already reported on stderr; under --json it replaces `json` on stdout. */
+  error?: { code: string; message: string };
 }
 
+/** The command line is wrong; `code` names how, for a --json error document. */
 export class CliUsageError extends Error {
   override name = "CliUsageError";
+  constructor(
+    message: string,
+    readonly code = "USAGE",
+  ) {
+    super(message);
+  }
 }
 
 export interface CliCommand {
