@@ -84,7 +84,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = schema.safeParse(env);
   if (!result.success) {
     // One line however many variables are wrong, so it stays one log line.
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid environment (${problems.join("; ")}).`);
   }
   const config = result.data;

@@ -4,53 +4,23 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { type AppIo, runApp } from "../../src/app/run.ts";
+import { runApp } from "../../src/app/run.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
+import { appIo } from "./app-io.ts";
 
 let dataDir: string;
 let fake: FakeSlackApi | undefined;
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "thesis-startup-"));
 });
+const io = (env: Record<string, string>, mode?: "serve") =>
+  appIo({ DATA_DIR: dataDir, ...env }, mode);
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
   await rm(dataDir, { recursive: true, force: true });
 });
-
-function io(env: Record<string, string>, mode?: AppIo["mode"]) {
-  let log = "";
-  let signal: ((name: string) => void) | undefined;
-  const waiters: { text: string; resolve: () => void }[] = [];
-  const app: AppIo = {
-    env: { DATA_DIR: dataDir, ...env },
-    stdin: new PassThrough(),
-    stdout: new PassThrough(),
-    stderr: (text) => {
-      log += text;
-      for (const w of waiters.filter((w) => log.includes(w.text))) w.resolve();
-    },
-    onSignal(handler) {
-      signal = handler;
-      return () => {
-        signal = undefined;
-      };
-    },
-    ...(mode ? { mode } : {}),
-  };
-  return {
-    app,
-    log: () => log,
-    logged: (text: string) =>
-      new Promise<void>((resolve) => {
-        if (log.includes(text)) resolve();
-        else waiters.push({ text, resolve });
-      }),
-    signal: (name: string) => signal?.(name),
-  };
-}
 
 it("a bad variable is named in one message, exit 1, no stack trace", async () => {
   const run = io({ PORT: "eighty" });
