@@ -96,7 +96,8 @@ async function readIndex(file: string): Promise<PersistedIndex> {
   }
   const parsed = persistedLedgerSchema.safeParse(json);
   if (!parsed.success) return { state: "unusable", why: firstIssue(parsed.error) };
-  return { state: "ok", ledger: parsed.data as Ledger };
+  // The checked JSON itself, not zod's copy: fields a later build adds are kept as written.
+  return { state: "ok", ledger: json as Ledger };
 }
 
 /** Written to a temporary file and renamed, so a crash never leaves half an index. */
