@@ -2,7 +2,7 @@
 // disk where anything can happen to it (a torn write, an editor, a disk error, another tool),
 // and every answer reads from it: an index that fails this is rebuilt, never half-used.
 // The schema only checks (index-file keeps the JSON as read), so plain z.object is enough and
-// extra fields pass; it is about three times faster than z.looseObject on 100k claims.
+// extra fields pass; it is also faster than z.looseObject (1.9 s against 2.4 s on 126k claims).
 import { z } from "zod";
 import { CLAIM_KINDS, STANCES } from "./types.ts";
 
