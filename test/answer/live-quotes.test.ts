@@ -32,7 +32,7 @@ describe("a running console after its articles change", () => {
   /** Sends one line and returns what the console printed for it (once output settles). */
   async function answer(line: string): Promise<string> {
     const before = run.out().length;
-    (run.app.stdin as NodeJS.WritableStream).write(`${line}\n`);
+    run.stdin.write(`${line}\n`);
     const deadline = Date.now() + 20_000;
     let seen = before;
     for (;;) {
@@ -79,7 +79,7 @@ describe("a running console after its articles change", () => {
   }, 60_000);
 
   it("still ends cleanly at the end of its input", async () => {
-    (run.app.stdin as NodeJS.WritableStream).end();
+    run.stdin.end();
     expect(await exited).toBe(0);
   }, 30_000);
 });

@@ -6,6 +6,7 @@ import type { AppIo } from "../../src/app/run.ts";
 export function appIo(env: Record<string, string>, mode?: AppIo["mode"]) {
   let log = "";
   let out = "";
+  const stdin = new PassThrough();
   const stdout = new PassThrough();
   stdout.on("data", (chunk) => {
     out += String(chunk);
@@ -14,7 +15,7 @@ export function appIo(env: Record<string, string>, mode?: AppIo["mode"]) {
   const waiters: { text: string; resolve: () => void }[] = [];
   const app: AppIo = {
     env,
-    stdin: new PassThrough(),
+    stdin,
     stdout,
     stderr: (text) => {
       log += text;
@@ -31,6 +32,8 @@ export function appIo(env: Record<string, string>, mode?: AppIo["mode"]) {
   return {
     app,
     log: () => log,
+    /** What the console reads, for a test to type into. */
+    stdin,
     /** What the console printed so far. */
     out: () => out,
     logged: (text: string) =>
