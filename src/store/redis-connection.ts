@@ -37,15 +37,22 @@ export async function connectRedis(
   const deadline = Date.now() + firstConnectMs;
   let connected = false;
   let lastCause: unknown;
-  const client = newClient(url, Math.min(2_000, firstConnectMs), (retries, cause) => {
-    lastCause = cause;
-    if (!connected && Date.now() >= deadline) return new Error("gave up on the first connection");
-    return connected ? retryDelay(retries) : 200;
-  });
+  let client: RedisClient;
+  try {
+    client = newClient(url, Math.min(2_000, firstConnectMs), (retries, cause) => {
+      if (!connected && Date.now() >= deadline) return new Error("gave up on the first connection");
+      // Kept only while retrying: once it gives up, the client calls this again with its own error.
+      lastCause = cause;
+      return connected ? retryDelay(retries) : 200;
+    });
+  } catch (error) {
+    // The client parses the URL itself and refuses schemes other than redis: and rediss:.
+    throw new RedisUnavailableError(
+      `REDIS_URL (${shownUrl(url)}) is not a Redis URL (${reasonOf(error)}): write it as redis://host:6379 or rediss://host:6380.`,
+    );
+  }
   // Errors while reconnecting are expected; the commands that fail meanwhile say so to their callers.
-  client.on("error", (error) => {
-    lastCause = error;
-  });
+  client.on("error", () => {});
   client.on("ready", () => {
     connected = true;
   });

@@ -36,10 +36,10 @@ async function subscribeDueChannel(store: Store): Promise<void> {
 const ANSWER = "distribution usually wins";
 
 /** Polls until `check` holds (or fails the test after `ms`). */
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+async function until(check: () => boolean, what: () => string, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what()}`);
     await sleep(50);
   }
 }
@@ -140,8 +140,14 @@ describe.skipIf(!redisServerBinary)(
           await sleep(100);
         }
       }
-      await until(() => posted.length === 1, `the due digest (log: ${log})`);
-      await until(() => log.includes("Digest scheduling recovered"), "the recovery line");
+      await until(
+        () => posted.length === 1,
+        () => `the due digest (log: ${log})`,
+      );
+      await until(
+        () => log.includes("Digest scheduling recovered"),
+        () => "the recovery line",
+      );
       expect(count("Digest scheduling recovered: the store answers again.")).toBe(1);
     }, 60_000);
 

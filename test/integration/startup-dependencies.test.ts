@@ -53,6 +53,22 @@ describe("Redis unreachable at start (REDIS_URL at a closed port)", () => {
     ]);
   });
 
+  it("never prints the password in REDIS_URL, and explains a URL that is not Redis's", async () => {
+    const secret = closedRedis.replace("redis://", "redis://:hunter2@");
+    const withPassword = appIo({ DATA_DIR: dataDir, REDIS_URL: secret });
+    expect(await runApp(withPassword.app)).toBe(1);
+    expect(withPassword.log()).toContain("redis://:***@127.0.0.1:");
+    expect(withPassword.log()).not.toContain("hunter2");
+
+    const http = appIo({ DATA_DIR: dataDir, REDIS_URL: "http://127.0.0.1:6379" });
+    expect(await runApp(http.app)).toBe(1);
+    expect(oneSentence(http.log())).toEqual([
+      expect.stringMatching(
+        /^error: thesis-bot could not start\. REDIS_URL \(http:\/\/127\.0\.0\.1:6379\/?\) is not a Redis URL \(Invalid protocol\): write it as redis:\/\/host:6379/,
+      ),
+    ]);
+  });
+
   it("serve says so before opening its port, within 5 s, and exits 1", async () => {
     const run = appIo(
       { DATA_DIR: dataDir, REDIS_URL: closedRedis, ...(await slackEnv()) },
