@@ -1,6 +1,8 @@
 // The thesis-bot command line. Every command prints one JSON document with --json, or
 // readable text without it; warnings go to stderr so stdout stays parseable.
 import { parseArgs } from "node:util";
+import { type CorpusView, createCorpusView } from "./answer/corpus-view.ts";
+import type { DroppedCitation } from "./answer/quote-check.ts";
 import { createThesisService } from "./answer/service.ts";
 import type { ThesisService } from "./answer/types.ts";
 import { openCorpus } from "./app/open-thesis.ts";
@@ -101,20 +103,25 @@ export async function runCli(
     };
     const ledger = () => open().then((result) => result.ledger);
     let dropped = 0;
+    const onDroppedCitation = ({ citation, reason }: DroppedCitation) => {
+      dropped++;
+      streams.stderr(
+        `quote check refused ${citation.file}:${citation.lines.join("-")} (${reason})\n`,
+      );
+    };
     let service: Promise<ThesisService> | undefined;
     const thesis = () => {
       service ??= open().then(({ ledger: l, sourceTexts }) =>
-        createThesisService(l, {
-          sourceTexts,
-          onDroppedCitation: ({ citation, reason }) => {
-            dropped++;
-            streams.stderr(
-              `quote check refused ${citation.file}:${citation.lines.join("-")} (${reason})\n`,
-            );
-          },
-        }),
+        createThesisService(l, { sourceTexts, onDroppedCitation }),
       );
       return service;
+    };
+    let view: Promise<CorpusView> | undefined;
+    const corpusView = () => {
+      view ??= open().then(({ ledger: l, sourceTexts }) =>
+        createCorpusView(l, onDroppedCitation, sourceTexts),
+      );
+      return view;
     };
     const output = await command.run({
       positionals,
@@ -122,6 +129,7 @@ export async function runCli(
       config,
       ledger,
       thesis,
+      corpusView,
       droppedQuotes: () => dropped,
     });
     if (output.error && json) {

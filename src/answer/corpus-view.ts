@@ -17,6 +17,8 @@ export interface CorpusView {
   cite(file: string, span: OffsetSpan): Citation;
   /** Keeps only citations that pass the quote check, logging any that do not. */
   verified<T extends Citation>(citations: readonly T[]): T[];
+  /** Keeps only claims whose text passes the quote check at their lines, logging the rest. */
+  verifiedClaims(claims: readonly Claim[]): Claim[];
 }
 
 /**
@@ -81,5 +83,11 @@ export function createCorpusView(
       };
     },
     verified: (citations) => keepVerifiedCitations(citations, verifyAgainst, onDrop),
+    verifiedClaims: (list) =>
+      list.filter((claim) => {
+        const title = documents.get(claim.file)?.title ?? "";
+        const asCited = { file: claim.file, lines: claim.lines, quote: claim.text, title };
+        return keepVerifiedCitations([asCited], verifyAgainst, onDrop).length === 1;
+      }),
   };
 }

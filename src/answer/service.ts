@@ -59,15 +59,9 @@ export function createThesisService(
     claims(filter = {}) {
       const topic = filter.topic ? resolveTopic(filter.topic) : undefined;
       if (filter.topic && !topic) return [];
-      const matching = ledger.claims.filter(
+      return ledger.claims.filter(
         (c) => (!topic || c.topics.includes(topic)) && (!filter.kind || c.kind === filter.kind),
       );
-      if (!filter.verified) return matching;
-      return matching.filter((claim) => {
-        const title = view.document(claim.file)?.title ?? "";
-        const asCited = { file: claim.file, lines: claim.lines, quote: claim.text, title };
-        return view.verified([asCited]).length === 1;
-      });
     },
     topics: () =>
       TOPIC_IDS.map((id) => ({

@@ -37,11 +37,6 @@ export interface BullBearPair {
 export interface ClaimFilter {
   topic?: string;
   kind?: ClaimKind;
-  /**
-   * Only claims whose text passes the quote check against the article as it is now (for
-   * lists shown to people; internal bookkeeping such as autocomplete skips the cost).
-   */
-  verified?: boolean;
 }
 
 export interface TopicInfo {

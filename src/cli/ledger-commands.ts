@@ -63,15 +63,14 @@ export const claimsCommand: CliCommand = {
   summary: "List claims, optionally by topic and kind",
   usage: "thesis-bot claims [--topic T] [--kind K] [--json]",
   valueFlags: ["topic", "kind"],
-  async run({ flags, thesis }) {
+  async run({ flags, ledger, corpusView }) {
     const topic = parseTopicFlag(flags.topic);
     const kind = parseKindFlag(flags.kind);
-    // Verified like every quote: a claim whose text is no longer in its article is left out.
-    const claims = (await thesis()).claims({
-      ...(topic ? { topic } : {}),
-      ...(kind ? { kind } : {}),
-      verified: true,
-    });
+    const matching = (await ledger()).claims.filter(
+      (c) => (!topic || c.topics.includes(topic)) && (!kind || c.kind === kind),
+    );
+    // Checked like every quote: a claim whose text is not in its article at its lines is left out.
+    const claims = (await corpusView()).verifiedClaims(matching);
     const text = claims
       .map((c) => {
         const stance = Object.entries(c.stances)
