@@ -30,6 +30,32 @@ it("a bad variable is named in one message, exit 1, no stack trace", async () =>
   expect(run.log()).not.toMatch(/\n\s+at /);
 });
 
+it("CORPUS_DIR that is a file and DATA_DIR that is a file are each one sentence, exit 1", async () => {
+  const file = path.join(dataDir, "notes.txt");
+  await writeFile(file, "A file, not a folder.\n");
+  const corpus = io({ CORPUS_DIR: file });
+  expect(await runApp(corpus.app)).toBe(1);
+  expect(corpus.log().trim().split("\n")).toEqual([
+    `error: thesis-bot could not start. CORPUS_DIR (${file}) is a file, not a folder: set CORPUS_DIR to a folder of .txt or .md articles.`,
+  ]);
+  const data = io({ DATA_DIR: file });
+  expect(await runApp(data.app)).toBe(1);
+  expect(data.log()).toContain(`DATA_DIR (${file}) is a file, not a folder`);
+  expect(data.log()).not.toMatch(/\n\s+at /);
+});
+
+it("an empty CORPUS_DIR starts with a one-sentence warning instead of silently", async () => {
+  const empty = path.join(dataDir, "empty-corpus");
+  await mkdir(empty);
+  const run = io({ CORPUS_DIR: empty });
+  run.stdin.end();
+  expect(await runApp(run.app)).toBe(0);
+  expect(run.log()).toContain(
+    `warn: CORPUS_DIR (${empty}) holds no readable .txt or .md article, so every answer will be "nothing found": add articles there or point CORPUS_DIR elsewhere.\n`,
+  );
+  expect(run.log()).toContain("Corpus: 0 sources");
+});
+
 it("an index written by a newer thesis-bot is refused with how to fix it", async () => {
   await mkdir(path.join(dataDir, "index"), { recursive: true });
   await writeFile(
