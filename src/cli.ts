@@ -1,17 +1,20 @@
 // The thesis-bot command line. Every command prints one JSON document with --json, or
 // readable text without it; warnings go to stderr so stdout stays parseable.
-import path from "node:path";
 import { parseArgs } from "node:util";
+import { type CorpusView, createCorpusView } from "./answer/corpus-view.ts";
+import type { DroppedCitation } from "./answer/quote-check.ts";
 import { createThesisService } from "./answer/service.ts";
 import type { ThesisService } from "./answer/types.ts";
+import { openCorpus } from "./app/open-thesis.ts";
+import { type DescribedError, describeError } from "./app/startup-error.ts";
 import { askCommand, bullbearCommand, quoteCommand, risksCommand } from "./cli/answer-commands.ts";
 import { digestCommand } from "./cli/digest-command.ts";
 import { evalCommand } from "./cli/eval-command.ts";
-import { type CliCommand, CliUsageError } from "./cli/io.ts";
+import type { CliCommand } from "./cli/io.ts";
 import { claimsCommand, indexCommand, sourcesCommand } from "./cli/ledger-commands.ts";
 import { serveCommand } from "./cli/serve-command.ts";
-import { ConfigError, loadConfig } from "./config.ts";
-import { IndexVersionError, type OpenedLedger, openLedger } from "./corpus/index-file.ts";
+import { loadConfig } from "./config.ts";
+import type { OpenedLedger } from "./corpus/index-file.ts";
 
 export const CLI_COMMANDS: CliCommand[] = [
   askCommand,
@@ -48,19 +51,36 @@ function helpText(): string {
   ].join("\n");
 }
 
+/** The --json form of a failure: one document on stdout, whatever went wrong. */
+function errorDocument(code: string, message: string): string {
+  return `${JSON.stringify({ error: { code, message } }, null, 2)}\n`;
+}
+
 export async function runCli(
   argv: string[],
   streams: CliStreams = defaultStreams,
 ): Promise<number> {
   const [name, ...rest] = argv;
+  // Known before parsing, so even a command line that fails to parse answers in JSON.
+  const json = argv.includes("--json");
+  const fail = (failure: DescribedError, usage?: string): number => {
+    const hint = failure.exitCode === 2 && usage && !json ? `\nUsage: ${usage}` : "";
+    streams.stderr(`${failure.message}${hint}\n`);
+    if (json) streams.stdout(errorDocument(failure.code, failure.message));
+    return failure.exitCode;
+  };
   if (!name || name === "help" || name === "--help" || name === "-h") {
     streams.stdout(`${helpText()}\n`);
     return 0;
   }
   const command = CLI_COMMANDS.find((c) => c.name === name);
   if (!command) {
-    streams.stderr(`Unknown command "${name}".\n\n${helpText()}\n`);
-    return 2;
+    if (!json) streams.stderr(`${helpText()}\n\n`);
+    return fail({
+      code: "UNKNOWN_COMMAND",
+      message: `Unknown command "${name}": run thesis-bot help for the list.`,
+      exitCode: 2,
+    });
   }
   try {
     const config = loadConfig(streams.env ?? process.env);
@@ -78,31 +98,30 @@ export async function runCli(
     const positionals = parsed.positionals;
     let opened: Promise<OpenedLedger> | undefined;
     const open = () => {
-      opened ??= openLedger(
-        config.CORPUS_DIR,
-        path.join(config.DATA_DIR, "index", "ledger.json"),
-      ).then((result) => {
-        for (const warning of result.ledger.warnings) streams.stderr(`warning: ${warning}\n`);
-        return result;
-      });
+      opened ??= openCorpus(config, (message) => streams.stderr(`warning: ${message}\n`));
       return opened;
     };
     const ledger = () => open().then((result) => result.ledger);
     let dropped = 0;
+    const onDroppedCitation = ({ citation, reason }: DroppedCitation) => {
+      dropped++;
+      streams.stderr(
+        `quote check refused ${citation.file}:${citation.lines.join("-")} (${reason})\n`,
+      );
+    };
     let service: Promise<ThesisService> | undefined;
     const thesis = () => {
       service ??= open().then(({ ledger: l, sourceTexts }) =>
-        createThesisService(l, {
-          sourceTexts,
-          onDroppedCitation: ({ citation, reason }) => {
-            dropped++;
-            streams.stderr(
-              `quote check refused ${citation.file}:${citation.lines.join("-")} (${reason})\n`,
-            );
-          },
-        }),
+        createThesisService(l, { sourceTexts, onDroppedCitation }),
       );
       return service;
+    };
+    let view: Promise<CorpusView> | undefined;
+    const corpusView = () => {
+      view ??= open().then(({ ledger: l, sourceTexts }) =>
+        createCorpusView(l, onDroppedCitation, sourceTexts),
+      );
+      return view;
     };
     const output = await command.run({
       positionals,
@@ -110,27 +129,25 @@ export async function runCli(
       config,
       ledger,
       thesis,
+      corpusView,
       droppedQuotes: () => dropped,
     });
-    streams.stdout(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    if (output.error && json) {
+      // Already said on stderr by whoever failed (serve logs its own start-up).
+      streams.stdout(errorDocument(output.error.code, output.error.message));
+    } else {
+      streams.stdout(json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    }
     return output.exitCode ?? 0;
   } catch (error) {
-    if (
-      error instanceof CliUsageError ||
-      error instanceof ConfigError ||
-      error instanceof IndexVersionError
-    ) {
-      streams.stderr(`${error.message}\nUsage: ${command.usage}\n`);
-      return 2;
-    }
-    if (
-      error instanceof TypeError &&
-      "code" in error &&
-      String(error.code).startsWith("ERR_PARSE_ARGS")
-    ) {
-      streams.stderr(`${error.message}\nUsage: ${command.usage}\n`);
-      return 2;
-    }
-    throw error;
+    const failure = describeError(error);
+    if (failure) return fail(failure, command.usage);
+    // A bug, not a mistake of the user's: one sentence, then the stack for the report.
+    const message = error instanceof Error ? error.message : String(error);
+    streams.stderr(
+      `thesis-bot ${name} stopped on an unexpected error: ${message}\n${error instanceof Error ? (error.stack ?? "") : ""}\n`,
+    );
+    if (json) streams.stdout(errorDocument("INTERNAL", message));
+    return 1;
   }
 }

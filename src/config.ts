@@ -83,8 +83,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = schema.safeParse(env);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+    // One line however many variables are wrong, so it stays one log line.
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid environment (${problems.join("; ")}).`);
   }
   const config = result.data;
   if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN) {

@@ -2,6 +2,7 @@
 // id and in reading order, and verbatim citations of any span.
 import type { Ledger } from "../corpus/ledger.ts";
 import { lineStartsOf, linesOf } from "../corpus/lines.ts";
+import type { SourceTexts } from "../corpus/live-sources.ts";
 import type { Citation, Claim, OffsetSpan, SourceDocument } from "../corpus/types.ts";
 import { type DroppedCitation, keepVerifiedCitations, type QuotableText } from "./quote-check.ts";
 
@@ -16,25 +17,40 @@ export interface CorpusView {
   cite(file: string, span: OffsetSpan): Citation;
   /** Keeps only citations that pass the quote check, logging any that do not. */
   verified<T extends Citation>(citations: readonly T[]): T[];
+  /** Keeps only claims whose text passes the quote check at their lines, logging the rest. */
+  verifiedClaims(claims: readonly Claim[]): Claim[];
 }
 
 /**
- * `sourceTexts` (file -> text as read from disk) is what quotes are verified against when
- * given; without it the ledger's own copy of each text is used.
+ * What citations are checked against: the text `sourceTexts` gives for the file at the time
+ * of the check (openLedger's reads the file on disk as it is now), or the ledger's own copy
+ * without it. Line tables are computed once per distinct text.
  */
+export function quotableLookup(
+  ledger: Ledger,
+  sourceTexts?: SourceTexts,
+): (file: string) => QuotableText | undefined {
+  const documents = new Map(ledger.documents.map((d) => [d.file, d]));
+  const lastSeen = new Map<string, QuotableText>();
+  return (file) => {
+    const doc = documents.get(file);
+    const text = doc && (sourceTexts ? sourceTexts.get(file) : doc.text);
+    if (!doc || text === undefined) return undefined;
+    const cached = lastSeen.get(file);
+    if (cached?.text === text) return cached;
+    const fresh = { title: doc.title, text, lineStarts: lineStartsOf(text) };
+    lastSeen.set(file, fresh);
+    return fresh;
+  };
+}
+
+/** `sourceTexts`: see quotableLookup. */
 export function createCorpusView(
   ledger: Ledger,
   onDrop: (dropped: DroppedCitation) => void,
-  sourceTexts?: ReadonlyMap<string, string>,
+  sourceTexts?: SourceTexts,
 ): CorpusView {
   const documents = new Map(ledger.documents.map((d) => [d.file, d]));
-  const authoritative = new Map<string, QuotableText>();
-  for (const d of ledger.documents) {
-    const text = sourceTexts ? sourceTexts.get(d.file) : d.text;
-    if (text !== undefined) {
-      authoritative.set(d.file, { title: d.title, text, lineStarts: lineStartsOf(text) });
-    }
-  }
   const claims = new Map(ledger.claims.map((c) => [c.id, c]));
   const byFile = new Map<string, Claim[]>();
   for (const claim of ledger.claims) {
@@ -48,7 +64,7 @@ export function createCorpusView(
     for (const [i, c] of list.entries()) positions.set(c.id, i);
   }
   const lookup = (file: string) => documents.get(file);
-  const verifyAgainst = (file: string) => authoritative.get(file);
+  const verifyAgainst = quotableLookup(ledger, sourceTexts);
 
   return {
     ledger,
@@ -67,5 +83,11 @@ export function createCorpusView(
       };
     },
     verified: (citations) => keepVerifiedCitations(citations, verifyAgainst, onDrop),
+    verifiedClaims: (list) =>
+      list.filter((claim) => {
+        const title = documents.get(claim.file)?.title ?? "";
+        const asCited = { file: claim.file, lines: claim.lines, quote: claim.text, title };
+        return keepVerifiedCitations([asCited], verifyAgainst, onDrop).length === 1;
+      }),
   };
 }

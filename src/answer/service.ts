@@ -1,6 +1,7 @@
 // The grounded-answer layer behind every surface: one object over one ledger. It knows
 // nothing of Discord, Slack or models; every citation it returns has passed the quote check.
 import type { Ledger } from "../corpus/ledger.ts";
+import type { SourceTexts } from "../corpus/live-sources.ts";
 import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
 import { ask } from "./ask.ts";
 import { bullBear } from "./bullbear.ts";
@@ -14,8 +15,8 @@ import type { ThesisService } from "./types.ts";
 export interface ThesisServiceOptions {
   /** Told about every citation the quote check refused (it should log it). */
   onDroppedCitation?: (dropped: DroppedCitation) => void;
-  /** The articles as read from disk (openLedger's sourceTexts): quotes are checked against them. */
-  sourceTexts?: ReadonlyMap<string, string>;
+  /** The articles as they are on disk (openLedger's sourceTexts): quotes are checked against them. */
+  sourceTexts?: SourceTexts;
 }
 
 export function createThesisService(

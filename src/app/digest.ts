@@ -3,9 +3,18 @@
 import type { DigestCommands, DigestPreview, SubcommandDefinition } from "../../commands/types.ts";
 import { composeDigest, type DigestMemory } from "../answer/digest.ts";
 import type { ThesisService } from "../answer/types.ts";
-import type { DigestSubscriptions } from "../digest/index.ts";
-import { localDate } from "../digest/index.ts";
+import {
+  createDigestScheduler,
+  type DigestPosters,
+  type DigestScheduler,
+  type DigestSubscriptions,
+  localDate,
+} from "../digest/index.ts";
+import type { Store } from "../store/index.ts";
+import { isRedisUnreachable } from "../store/redis-connection.ts";
 import type { ChannelRef } from "../store/types.ts";
+import { degradedNotice } from "./degraded.ts";
+import type { AppLog } from "./log.ts";
 import { withContext } from "./with-context.ts";
 
 export type ComposeDigestContent = (
@@ -49,4 +58,37 @@ export function digestComposer(thesis: ThesisService, memory?: DigestMemory): Co
       ...(memory ? { memory } : {}),
       record: !options?.preview,
     });
+}
+
+/**
+ * The scheduler as the app runs it: each post and each failed pass in the log, and a store
+ * outage as one "degraded" line and one "recovered" line rather than one error per pass.
+ */
+export function startDigestScheduler(setup: {
+  store: Store;
+  compose: ComposeDigestContent;
+  posters: DigestPosters<DigestPreview>;
+  log: AppLog;
+  /** Longest sleep between passes (default one minute); tests shorten it. */
+  pollMs?: number;
+}): DigestScheduler {
+  const { log } = setup;
+  const health = degradedNotice(
+    log,
+    "Digest scheduling",
+    "no digest is posted (due ones are posted the same day once it returns)",
+  );
+  const scheduler = createDigestScheduler({
+    store: setup.store,
+    compose: setup.compose,
+    posters: setup.posters,
+    ...(setup.pollMs === undefined ? {} : { pollMs: setup.pollMs }),
+    onReport: ({ channel, localDate: date, result }) =>
+      log.info(`Digest ${channel.platform}:${channel.channelId} ${date}: ${result.outcome}.`),
+    onError: (error) =>
+      isRedisUnreachable(error) ? health.failed(error) : log.error("Digest pass failed", error),
+    onStoreReached: () => health.ok(),
+  });
+  scheduler.start();
+  return scheduler;
 }

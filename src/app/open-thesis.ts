@@ -5,7 +5,7 @@ import type { ModelAnswers, SubcommandDefinition } from "../../commands/types.ts
 import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
-import { openLedger } from "../corpus/index-file.ts";
+import { type OpenedLedger, openLedger } from "../corpus/index-file.ts";
 import type { Ledger } from "../corpus/ledger.ts";
 import {
   createOpenAIProvider,
@@ -15,6 +15,7 @@ import {
 import { openModelCache } from "../llm/persistent-cache.ts";
 import { type StartedModel, startModel, swappableService } from "../llm/start-model.ts";
 import type { AppLog } from "./log.ts";
+import { checkCorpusDir, checkDataDir, emptyCorpusWarning } from "./paths.ts";
 import { withContext } from "./with-context.ts";
 
 export interface OpenedThesis {
@@ -40,14 +41,30 @@ export function indexFileOf(config: Config): string {
   return path.join(config.DATA_DIR, "index", "ledger.json");
 }
 
+/**
+ * The ledger of CORPUS_DIR, after checking both folders, with every warning handed to `warn`:
+ * skipped files, an index that had to be rebuilt because it was unusable, an empty corpus.
+ */
+export async function openCorpus(
+  config: Config,
+  warn: (message: string) => void,
+): Promise<OpenedLedger> {
+  await checkCorpusDir(config.CORPUS_DIR);
+  await checkDataDir(config.DATA_DIR);
+  const opened = await openLedger(config.CORPUS_DIR, indexFileOf(config));
+  if (opened.indexProblem) warn(opened.indexProblem);
+  for (const warning of opened.ledger.warnings) warn(`Corpus: ${warning}`);
+  if (opened.ledger.documents.length === 0) warn(emptyCorpusWarning(config.CORPUS_DIR));
+  return opened;
+}
+
 export async function openThesis(
   config: Config,
   log: AppLog,
   options: OpenThesisOptions = {},
 ): Promise<OpenedThesis> {
-  const opened = await openLedger(config.CORPUS_DIR, indexFileOf(config));
+  const opened = await openCorpus(config, (message) => log.warn(message));
   const { ledger } = opened;
-  for (const warning of ledger.warnings) log.warn(`Corpus: ${warning}`);
   const how = opened.rebuiltBecause ? `index built (${opened.rebuiltBecause})` : "index reused";
   log.info(
     `Corpus: ${ledger.documents.length} sources, ${ledger.claims.length} claims; ${how} in ${Math.round(opened.ms)} ms.`,
@@ -71,7 +88,7 @@ export async function openThesis(
     };
   }
 
-  const cache = openModelCache({
+  const cache = await openModelCache({
     dataDir: config.DATA_DIR,
     ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
   });

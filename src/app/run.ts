@@ -6,19 +6,21 @@ import type { DigestPreview } from "../../commands/types.ts";
 import { createConsoleAdapter } from "../adapters/console/index.ts";
 import { type Config, loadConfig } from "../config.ts";
 import {
-  createDigestScheduler,
   createDigestSubscriptions,
   type DigestPosters,
   type DigestScheduler,
 } from "../digest/index.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
+import { shownUrl } from "../store/redis-connection.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
-import { digestCommandsFrom, digestComposer } from "./digest.ts";
+import { degradedNotice } from "./degraded.ts";
+import { digestCommandsFrom, digestComposer, startDigestScheduler } from "./digest.ts";
 import { type AppLog, createAppLog } from "./log.ts";
 import { openThesis, withModelAnswers } from "./open-thesis.ts";
+import { checkDataDir } from "./paths.ts";
 import { consolePoster } from "./posters.ts";
 import { withRateLimit } from "./rate-limit.ts";
-import { startupErrorMessage } from "./startup-error.ts";
+import { type DescribedError, describeError } from "./startup-error.ts";
 
 export interface AppIo {
   env: Record<string, string | undefined>;
@@ -32,6 +34,8 @@ export interface AppIo {
   mode?: "auto" | "serve";
   /** Already parsed (the CLI parses it first); otherwise read from env. */
   config?: Config;
+  /** Told about a start-up failure that was logged as one sentence (the CLI's --json). */
+  onStartupFailure?: (failure: DescribedError) => void;
 }
 
 export function processIo(): AppIo {
@@ -64,38 +68,42 @@ export async function runApp(io: AppIo): Promise<number> {
       log.error("Nothing to serve: set DISCORD_TOKEN or SLACK_BOT_TOKEN (see .env.example).");
       return 1;
     }
-    const opened = await openThesis(config, log);
-    closeModel = opened.close;
-    const { thesis } = opened;
+    // The store first: an unreachable Redis or a broken SQLite file is said within seconds,
+    // before the ledger (which may take a while to build) is opened.
+    await checkDataDir(config.DATA_DIR);
     store = await createStore({
       dataDir: config.DATA_DIR,
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     });
+    const opened = await openThesis(config, log);
+    closeModel = opened.close;
+    const { thesis } = opened;
     // With a model configured, /thesis ask words its lead from the quoted passages; in chat,
     // each user and channel gets a budget of commands (shared across replicas via the store).
     const limiter = createRateLimiter(store, {
       perUser: config.RATE_LIMIT_PER_USER,
       perChannel: config.RATE_LIMIT_PER_CHANNEL,
     });
-    const commands = withRateLimit(withModelAnswers(thesisCommands, opened.modelAnswers), limiter);
-    log.info(`Store: ${store.backend === "redis" ? "Redis" : `SQLite in ${config.DATA_DIR}`}.`);
+    const rateLimitHealth = degradedNotice(
+      log,
+      "Rate limits",
+      "commands are answered without limits",
+    );
+    const commands = withRateLimit(
+      withModelAnswers(thesisCommands, opened.modelAnswers),
+      limiter,
+      rateLimitHealth,
+    );
+    log.info(
+      `Store: ${store.backend === "redis" ? `Redis at ${shownUrl(config.REDIS_URL ?? "")}` : `SQLite in ${config.DATA_DIR}`}.`,
+    );
     const subscriptions = createDigestSubscriptions(store, {
       onChange: () => scheduler?.refresh(),
     });
     const compose = digestComposer(thesis, store);
     const digest = digestCommandsFrom(subscriptions, compose);
     const startScheduler = (posters: DigestPosters<DigestPreview>) => {
-      scheduler = createDigestScheduler({
-        store: store as Store,
-        compose,
-        posters,
-        onReport: ({ channel, localDate, result }) =>
-          log.info(
-            `Digest ${channel.platform}:${channel.channelId} ${localDate}: ${result.outcome}.`,
-          ),
-        onError: (error) => log.error("Digest pass failed", error),
-      });
-      scheduler.start();
+      scheduler = startDigestScheduler({ store: store as Store, compose, posters, log });
     };
 
     if (io.mode !== "serve" && !hasChatTokens(config)) {
@@ -129,9 +137,10 @@ export async function runApp(io: AppIo): Promise<number> {
     }
     return 0;
   } catch (error) {
-    const message = startupErrorMessage(error);
-    if (message === null) throw error;
-    log.error(`thesis-bot could not start. ${message}`);
+    const failure = describeError(error);
+    if (failure === null) throw error;
+    log.error(`thesis-bot could not start. ${failure.message}`);
+    io.onStartupFailure?.(failure);
     return 1;
   } finally {
     scheduler?.stop();

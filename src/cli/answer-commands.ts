@@ -27,7 +27,10 @@ function topicOf(input: CliInput, required: boolean): string | undefined {
   if (!text && !required) return undefined;
   if (!text) throw new CliUsageError('Give a topic, for example TAO or "Chinese open-source AI".');
   if (!resolveTopic(text))
-    throw new CliUsageError(`Unknown topic "${text}". Known topics: ${TOPIC_IDS.join(", ")}.`);
+    throw new CliUsageError(
+      `Unknown topic "${text}": known topics are ${TOPIC_IDS.join(", ")}.`,
+      "UNKNOWN_TOPIC",
+    );
   return text;
 }
 
@@ -95,7 +98,10 @@ export const quoteCommand: CliCommand = {
     const id = joinedPositionals(input, "a claim id", this.usage);
     const found = (await input.thesis()).quote(id);
     if (!found)
-      throw new CliUsageError(`No claim has the id "${id}". List ids with: thesis-bot claims`);
+      throw new CliUsageError(
+        `No claim has the id "${id}": list the ids with thesis-bot claims.`,
+        "UNKNOWN_CLAIM",
+      );
     const text = `[${found.claim.id}] ${found.claim.kind}\n${citationText(found.context)}`;
     return { json: { claim: claimJson(found.claim), context: found.context }, text };
   },

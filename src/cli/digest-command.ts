@@ -11,12 +11,16 @@ const PLATFORMS: readonly ChatPlatform[] = ["discord", "slack", "console"];
 function dateOf(flag: string | boolean | undefined, now: Date): string {
   if (flag === undefined) return now.toISOString().slice(0, 10);
   const text = String(flag);
+  // "2026-13-45" is an Invalid Date, whose toISOString() throws: check the time first.
+  const time = new Date(`${text}T00:00:00Z`).getTime();
   const valid =
     /^\d{4}-\d{2}-\d{2}$/.test(text) &&
-    new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+    !Number.isNaN(time) &&
+    new Date(time).toISOString().startsWith(text);
   if (!valid)
     throw new CliUsageError(
-      `"${text}" is not a date. Give it as YYYY-MM-DD, for example 2025-06-01.`,
+      `"${text}" is not a date: give it as YYYY-MM-DD, for example 2025-06-01.`,
+      "BAD_DATE",
     );
   return text;
 }

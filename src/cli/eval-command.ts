@@ -74,7 +74,7 @@ async function hybridBeir(input: CliInput, dir: string): Promise<CliOutput> {
       "--mode hybrid needs an embedding model: set OPENAI_MODEL, OPENAI_EMBEDDING_MODEL and OPENAI_BASE_URL (or OPENAI_API_KEY).",
     );
   }
-  const cache = openModelCache({
+  const cache = await openModelCache({
     dataDir: input.config.DATA_DIR,
     ...(input.config.REDIS_URL ? { redisUrl: input.config.REDIS_URL } : {}),
   });

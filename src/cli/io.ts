@@ -1,6 +1,7 @@
 // What a CLI command gets and gives: parsed flags in, a JSON document and its human
 // rendering out. Commands never print; the runner decides which form to write.
 
+import type { CorpusView } from "../answer/corpus-view.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import type { Ledger } from "../corpus/ledger.ts";
@@ -13,6 +14,8 @@ export interface CliInput {
   ledger: () => Promise<Ledger>;
   /** The answer service over that ledger, built once per run. */
   thesis: () => Promise<ThesisService>;
+  /** Lookups and the quote check over that ledger, without the search index `thesis` builds. */
+  corpusView: () => Promise<CorpusView>;
   /** Citations the quote check has refused so far in this run (each was also logged). */
   droppedQuotes: () => number;
 }
@@ -22,10 +25,19 @@ export interface CliOutput {
   text: string;
   /** Non-zero for "nothing found" style outcomes a script may want to branch on. */
   exitCode?: number;
+  /** A failure already reported on stderr; under --json it replaces `json` on stdout. */
+  error?: { code: string; message: string };
 }
 
+/** The command line is wrong; `code` names how, for a --json error document. */
 export class CliUsageError extends Error {
   override name = "CliUsageError";
+  constructor(
+    message: string,
+    readonly code = "USAGE",
+  ) {
+    super(message);
+  }
 }
 
 export interface CliCommand {

@@ -40,14 +40,21 @@ export function parseTopicFlag(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   const topic = resolveTopic(value);
   if (!topic)
-    throw new CliUsageError(`Unknown topic "${value}". Known topics: ${TOPIC_IDS.join(", ")}.`);
+    throw new CliUsageError(
+      `Unknown topic "${value}": known topics are ${TOPIC_IDS.join(", ")}.`,
+      "UNKNOWN_TOPIC",
+    );
   return topic;
 }
 
 export function parseKindFlag(value: unknown): ClaimKind | undefined {
   if (typeof value !== "string") return undefined;
   const kind = CLAIM_KINDS.find((k) => k === value.toLowerCase());
-  if (!kind) throw new CliUsageError(`Unknown kind "${value}". Kinds: ${CLAIM_KINDS.join(", ")}.`);
+  if (!kind)
+    throw new CliUsageError(
+      `Unknown kind "${value}": kinds are ${CLAIM_KINDS.join(", ")}.`,
+      "UNKNOWN_KIND",
+    );
   return kind;
 }
 
@@ -56,12 +63,14 @@ export const claimsCommand: CliCommand = {
   summary: "List claims, optionally by topic and kind",
   usage: "thesis-bot claims [--topic T] [--kind K] [--json]",
   valueFlags: ["topic", "kind"],
-  async run({ flags, ledger }) {
+  async run({ flags, ledger, corpusView }) {
     const topic = parseTopicFlag(flags.topic);
     const kind = parseKindFlag(flags.kind);
-    const claims = (await ledger()).claims.filter(
+    const matching = (await ledger()).claims.filter(
       (c) => (!topic || c.topics.includes(topic)) && (!kind || c.kind === kind),
     );
+    // Checked like every quote: a claim whose text is not in its article at its lines is left out.
+    const claims = (await corpusView()).verifiedClaims(matching);
     const text = claims
       .map((c) => {
         const stance = Object.entries(c.stances)

@@ -8,8 +8,17 @@ export const serveCommand: CliCommand = {
   summary: "Run the Discord and Slack bots configured in the environment",
   usage: "thesis-bot serve",
   async run({ config }) {
-    const exitCode = await runApp({ ...processIo(), config, mode: "serve" });
+    let failure: { code: string; message: string } | undefined;
+    const exitCode = await runApp({
+      ...processIo(),
+      config,
+      mode: "serve",
+      onStartupFailure: ({ code, message }) => {
+        failure = { code, message };
+      },
+    });
     return {
+      ...(failure ? { error: failure } : {}),
       json: { stopped: true, exitCode },
       text: exitCode === 0 ? "thesis-bot stopped." : "thesis-bot could not start (see above).",
       exitCode,

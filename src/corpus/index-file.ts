@@ -1,8 +1,11 @@
 // The ledger persisted beside the data: reused while the corpus and rules are unchanged,
-// rebuilt when either changes, and refused when written by a thesis-bot we do not know.
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+// rebuilt when either changes or the file is not a ledger any more, and refused only when a
+// newer thesis-bot wrote it (an older build must not overwrite what it cannot read).
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildLedgerFrom, LEDGER_SCHEMA_VERSION, type Ledger, readCorpus } from "./ledger.ts";
+import { firstIssue, persistedLedgerSchema, versionOnlySchema } from "./ledger-schema.ts";
+import { liveSourceTexts, type SourceTexts } from "./live-sources.ts";
 
 export class IndexVersionError extends Error {
   override name = "IndexVersionError";
@@ -11,14 +14,21 @@ export class IndexVersionError extends Error {
 export interface OpenedLedger {
   ledger: Ledger;
   /**
-   * The articles' text as read from disk on this open, by file: what quotes are checked
-   * against, so a tampered or stale index cannot vouch for its own quotes.
+   * The articles' text as it is on disk at each lookup, by file: what quotes are checked
+   * against, so neither a tampered index nor an article edited since start-up is quoted.
    */
-  sourceTexts: Map<string, string>;
+  sourceTexts: SourceTexts;
   /** Why it was (re)built, or null when the persisted index was reused. */
   rebuiltBecause: string | null;
+  /** Set when the index file was there but unusable (then it was rebuilt): worth a warning. */
+  indexProblem: string | null;
   ms: number;
 }
+
+type PersistedIndex =
+  | { state: "missing" }
+  | { state: "unusable"; why: string }
+  | { state: "ok"; ledger: Ledger };
 
 export async function openLedger(
   corpusDir: string,
@@ -26,62 +36,77 @@ export async function openLedger(
 ): Promise<OpenedLedger> {
   const started = performance.now();
   const corpus = await readCorpus(corpusDir);
-  const persisted = indexFile ? await readIndex(indexFile) : null;
-  const sourceTexts = new Map(corpus.files.map((f) => [f.file, f.text]));
+  const persisted: PersistedIndex = indexFile ? await readIndex(indexFile) : { state: "missing" };
+  const sourceTexts = liveSourceTexts(corpusDir);
+  const indexProblem =
+    persisted.state === "unusable"
+      ? `The index at ${indexFile} was unusable (${persisted.why}); it was rebuilt.`
+      : null;
   if (
-    persisted &&
-    persisted.corpusHash === corpus.corpusHash &&
-    persisted.schemaVersion === LEDGER_SCHEMA_VERSION
+    persisted.state === "ok" &&
+    persisted.ledger.corpusHash === corpus.corpusHash &&
+    persisted.ledger.schemaVersion === LEDGER_SCHEMA_VERSION
   ) {
     return {
-      ledger: persisted,
+      ledger: persisted.ledger,
       sourceTexts,
       rebuiltBecause: null,
+      indexProblem,
       ms: performance.now() - started,
     };
   }
   const ledger = buildLedgerFrom(corpus);
   if (indexFile) await writeIndex(indexFile, ledger);
-  const rebuiltBecause = !persisted
-    ? "no index yet"
-    : persisted.schemaVersion !== LEDGER_SCHEMA_VERSION
-      ? `index schema ${persisted.schemaVersion} is older than ${LEDGER_SCHEMA_VERSION}`
-      : "the corpus or the pipeline's rules changed";
-  return { ledger, sourceTexts, rebuiltBecause, ms: performance.now() - started };
+  const rebuiltBecause =
+    persisted.state === "missing"
+      ? "no index yet"
+      : persisted.state === "unusable"
+        ? "the index file was unusable"
+        : persisted.ledger.schemaVersion !== LEDGER_SCHEMA_VERSION
+          ? `index schema ${persisted.ledger.schemaVersion} is older than ${LEDGER_SCHEMA_VERSION}`
+          : "the corpus or the pipeline's rules changed";
+  return { ledger, sourceTexts, rebuiltBecause, indexProblem, ms: performance.now() - started };
 }
 
-async function readIndex(file: string): Promise<Ledger | null> {
+async function readIndex(file: string): Promise<PersistedIndex> {
   let raw: string;
   try {
+    if (!(await stat(file)).isFile()) return { state: "unusable", why: "it is not a file" };
     raw = await readFile(file, "utf8");
-  } catch {
-    return null;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ENOENT") return { state: "missing" };
+    return { state: "unusable", why: `it could not be read: ${(error as Error).message}` };
   }
-  let parsed: Partial<Ledger>;
+  let json: unknown;
   try {
-    parsed = JSON.parse(raw) as Partial<Ledger>;
+    json = JSON.parse(raw);
   } catch {
-    return null; // A torn or hand-edited file is rebuilt, not trusted.
+    return { state: "unusable", why: "it is not valid JSON" };
   }
-  const version = parsed.schemaVersion;
+  // Only a well-formed version number above ours means "newer": anything else is damage.
+  const version = versionOnlySchema.safeParse(json);
   if (
-    typeof version !== "number" ||
-    !Number.isInteger(version) ||
-    version < 1 ||
-    version > LEDGER_SCHEMA_VERSION
+    version.success &&
+    Number.isInteger(version.data.schemaVersion) &&
+    version.data.schemaVersion > LEDGER_SCHEMA_VERSION
   ) {
     throw new IndexVersionError(
-      `The index at ${file} has schema version ${JSON.stringify(version)}, which this thesis-bot does not know ` +
-        `(it reads version ${LEDGER_SCHEMA_VERSION}). It was probably written by a newer thesis-bot: ` +
-        "upgrade, or delete the file and it will be rebuilt.",
+      `The index at ${file} has schema version ${version.data.schemaVersion}, but this thesis-bot reads version ${LEDGER_SCHEMA_VERSION}: it was written by a newer thesis-bot, so upgrade, or delete the file and it will be rebuilt.`,
     );
   }
-  return parsed as Ledger;
+  const parsed = persistedLedgerSchema.safeParse(json);
+  if (!parsed.success) return { state: "unusable", why: firstIssue(parsed.error) };
+  // The checked JSON itself, not zod's copy: fields a later build adds are kept as written.
+  return { state: "ok", ledger: json as Ledger };
 }
 
 /** Written to a temporary file and renamed, so a crash never leaves half an index. */
 async function writeIndex(file: string, ledger: Ledger): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
+  // A folder where the file belongs (made by hand or by another tool) is moved aside, not
+  // deleted: it may hold something of someone's.
+  const existing = await stat(file).catch(() => null);
+  if (existing && !existing.isFile()) await rename(file, `${file}.moved-aside-${Date.now()}`);
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(ledger));
   await rename(temporary, file);

@@ -34,6 +34,8 @@ export interface DigestSchedulerOptions<Content> {
   onReport?: (report: DigestRunReport) => void;
   /** A pass that failed as a whole (e.g. the store is unreachable). */
   onError?: (error: unknown) => void;
+  /** The store listed the subscriptions: it is reachable (again). */
+  onStoreReached?: () => void;
 }
 
 export interface DigestScheduler {
@@ -100,6 +102,7 @@ export function createDigestScheduler<Content>(
 
   async function runDue(): Promise<DigestRunReport[]> {
     const subscriptions = (await options.store.subscriptions.list()).map((row) => row.value);
+    options.onStoreReached?.();
     // In parallel, so one slow or hung platform does not hold back the other channels.
     const settled = await Promise.allSettled(subscriptions.map(runOne));
     const reports: DigestRunReport[] = [];

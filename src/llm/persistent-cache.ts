@@ -4,8 +4,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import KeyvRedis from "@keyv/redis";
-import KeyvSqlite from "@keyv/sqlite";
 import Keyv, { type KeyvStoreAdapter } from "keyv";
+import { closeRedis, connectRedis, type RedisClient } from "../store/redis-connection.ts";
+import { openSqliteChecked } from "../store/sqlite-file.ts";
 import type { KeyValueCache } from "./types.ts";
 
 export const MODEL_CACHE_FILE = "model-cache.sqlite";
@@ -15,18 +16,24 @@ export interface PersistentCache extends KeyValueCache {
   close(): Promise<void>;
 }
 
-export function openModelCache(settings: { dataDir: string; redisUrl?: string }): PersistentCache {
+/** Throws a one-sentence error when Redis is unreachable or the SQLite file is not a database. */
+export async function openModelCache(settings: {
+  dataDir: string;
+  redisUrl?: string;
+}): Promise<PersistentCache> {
   let keyv: Keyv;
+  let client: RedisClient | undefined;
   if (settings.redisUrl) {
+    client = await connectRedis(settings.redisUrl);
     keyv = new Keyv({
-      store: new KeyvRedis(settings.redisUrl) as unknown as KeyvStoreAdapter,
+      store: new KeyvRedis(client) as unknown as KeyvStoreAdapter,
       namespace: NAMESPACE,
       useKeyPrefix: false,
     });
   } else {
     mkdirSync(settings.dataDir, { recursive: true });
-    const uri = `sqlite://${path.join(settings.dataDir, MODEL_CACHE_FILE)}`;
-    const adapter = new KeyvSqlite({ uri, busyTimeout: 10_000 });
+    const file = path.join(settings.dataDir, MODEL_CACHE_FILE);
+    const adapter = await openSqliteChecked(file, "the model cache");
     // A cache may lose its last writes on a power cut; it must not fsync once per vector
     // (hundreds per corpus), which made the first start-up take seconds on slow disks.
     for (const pragma of ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"]) {
@@ -41,7 +48,7 @@ export function openModelCache(settings: { dataDir: string; redisUrl?: string })
     get: (key) => keyv.get(key),
     set: (key, value) => keyv.set(key, value),
     close: () => {
-      closed ??= keyv.disconnect().catch(() => {});
+      closed ??= (client ? closeRedis(client) : keyv.disconnect()).catch(() => {});
       return closed;
     },
   };

@@ -1,14 +1,12 @@
 // Puts a configured model to work: worded answers for `ask` at once, and in the background
 // (never before the first answer) embeddings for hybrid search and refined claim labels.
 // Everything it adds falls back to what the bot does without a model.
-import { createCorpusView } from "../answer/corpus-view.ts";
+import { createCorpusView, quotableLookup } from "../answer/corpus-view.ts";
 import { createHybridSearch, type HybridSearch } from "../answer/hybrid.ts";
 import { answerWithModel, type ModelAskResult } from "../answer/model-answer.ts";
-import type { QuotableText } from "../answer/quote-check.ts";
 import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Ledger } from "../corpus/ledger.ts";
-import { lineStartsOf } from "../corpus/lines.ts";
 import { TOPIC_IDS } from "../corpus/topics.ts";
 import { enrichClaims } from "./enrich.ts";
 import type { KeyValueCache, ModelProvider } from "./types.ts";
@@ -68,20 +66,6 @@ export interface StartedModel {
   background: Promise<void>;
   /** Abandons background work still in flight. */
   stop(): void;
-}
-
-/** The stored text every citation is checked against (as the service does). */
-export function quotableLookup(
-  ledger: Ledger,
-  sourceTexts?: ReadonlyMap<string, string>,
-): (file: string) => QuotableText | undefined {
-  const texts = new Map<string, QuotableText>();
-  for (const d of ledger.documents) {
-    const text = sourceTexts ? sourceTexts.get(d.file) : d.text;
-    if (text !== undefined)
-      texts.set(d.file, { title: d.title, text, lineStarts: lineStartsOf(text) });
-  }
-  return (file) => texts.get(file);
 }
 
 export function startModel(options: StartModelOptions): StartedModel {

@@ -4,6 +4,11 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import type { SearchDocument } from "./types.ts";
 
+/** A BEIR folder that is missing a file or holds one that is not in the format. */
+export class BeirDataError extends Error {
+  override name = "BeirDataError";
+}
+
 /** query id -> (doc id -> graded relevance) */
 export type Qrels = Map<string, Map<string, number>>;
 
@@ -11,8 +16,8 @@ async function requireFile(file: string): Promise<void> {
   try {
     await access(file);
   } catch {
-    throw new Error(
-      `The BEIR folder has no ${path.basename(file)} (looked for ${file}). A BEIR folder holds corpus.jsonl, queries.jsonl and qrels/test.tsv.`,
+    throw new BeirDataError(
+      `The BEIR folder has no ${path.basename(file)} (looked for ${file}): a BEIR folder holds corpus.jsonl, queries.jsonl and qrels/test.tsv.`,
     );
   }
 }
@@ -27,7 +32,7 @@ function parseJsonLine(line: string, file: string, lineNumber: number): Record<s
   try {
     return JSON.parse(line) as Record<string, unknown>;
   } catch {
-    throw new Error(`Line ${lineNumber} of ${file} is not valid JSON.`);
+    throw new BeirDataError(`Line ${lineNumber} of ${file} is not valid JSON.`);
   }
 }
 

@@ -3,13 +3,15 @@
 // Everything above this file sees the same typed, namespaced accessors either way.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import KeyvRedis, { createClient } from "@keyv/redis";
+import KeyvRedis from "@keyv/redis";
 import KeyvSqlite from "@keyv/sqlite";
 import Keyv, { type KeyvStoreAdapter } from "keyv";
 import type { AtomicStore } from "./atomic.ts";
 import { createRecordCollection, type RecordCollection } from "./records.ts";
 import { createRedisAtomicStore, type RedisCommands } from "./redis-atomic.ts";
+import { closeRedis, connectRedis } from "./redis-connection.ts";
 import { createSqliteAtomicStore, type SqlQuery } from "./sqlite-atomic.ts";
+import { openSqliteChecked, unreadable } from "./sqlite-file.ts";
 import type {
   AnswerFeedback,
   DigestHistoryEntry,
@@ -24,6 +26,8 @@ export interface StoreOptions {
   redisUrl?: string;
   /** Prefix of every key (Redis) or namespace (SQLite); lets tests and deployments share a server. */
   keyPrefix?: string;
+  /** How long the first Redis connection may take (default 3 s). */
+  redisConnectMs?: number;
 }
 
 export interface Store {
@@ -51,7 +55,7 @@ type CollectionName = "settings" | "subscriptions" | "digestHistory" | "rotation
 export async function createStore(options: StoreOptions): Promise<Store> {
   const prefix = options.keyPrefix ?? DEFAULT_PREFIX;
   return options.redisUrl
-    ? createRedisStore(options.redisUrl, prefix)
+    ? createRedisStore(options.redisUrl, prefix, options.redisConnectMs)
     : createSqliteStore(options.dataDir, prefix);
 }
 
@@ -75,7 +79,11 @@ function collections(
 
 async function createSqliteStore(dataDir: string, prefix: string): Promise<Store> {
   mkdirSync(dataDir, { recursive: true });
-  const uri = `sqlite://${path.join(dataDir, SQLITE_FILE_NAME)}`;
+  const file = path.join(dataDir, SQLITE_FILE_NAME);
+  const uri = `sqlite://${file}`;
+  const holds = "the store of settings and digest subscriptions";
+  // Checked first: a corrupt file is one sentence here, not a rejection in every collection.
+  const atomicConnection = await openSqliteChecked(file, holds);
   // Each Keyv owns its adapter (Keyv writes its namespace into the adapter), so each
   // collection has its own connection to the one file; busyTimeout makes them wait, not fail.
   const adapters: KeyvSqlite[] = [];
@@ -89,10 +97,14 @@ async function createSqliteStore(dataDir: string, prefix: string): Promise<Store
     });
   };
   const parts = collections(makeKeyv);
-  // One more connection, used only for its query(): the atomic table lives in the same file.
-  const atomicConnection = new KeyvSqlite({ uri, busyTimeout: 10_000 });
+  // The checked connection is used only for its query(): the atomic table lives in the same file.
   adapters.push(atomicConnection);
-  const atomic = await createSqliteAtomicStore(atomicConnection.query as SqlQuery);
+  const atomic = await createSqliteAtomicStore(atomicConnection.query as SqlQuery).catch(
+    async (error) => {
+      await Promise.all(adapters.map((adapter) => adapter.disconnect().catch(() => {})));
+      throw unreadable(error, file, holds);
+    },
+  );
   return {
     backend: "sqlite",
     ...parts,
@@ -101,12 +113,14 @@ async function createSqliteStore(dataDir: string, prefix: string): Promise<Store
   };
 }
 
-async function createRedisStore(redisUrl: string, prefix: string): Promise<Store> {
-  const client = createClient({ url: redisUrl });
-  client.on("error", () => {
-    // Reconnection is the client's job; commands issued meanwhile reject and callers see that.
+async function createRedisStore(
+  redisUrl: string,
+  prefix: string,
+  firstConnectMs?: number,
+): Promise<Store> {
+  const client = await connectRedis(redisUrl, {
+    ...(firstConnectMs === undefined ? {} : { firstConnectMs }),
   });
-  await client.connect();
   const makeKeyv = (name: CollectionName) =>
     new Keyv({
       store: new KeyvRedis(client, { throwOnErrors: true }) as unknown as KeyvStoreAdapter,
@@ -121,7 +135,7 @@ async function createRedisStore(redisUrl: string, prefix: string): Promise<Store
     atomic: createRedisAtomicStore(client as unknown as RedisCommands, `${prefix}:atomic:`),
     // The collections share this client, so it is closed once, here.
     close: once(async () => {
-      if (client.isOpen) await client.close();
+      await closeRedis(client);
     }),
   };
 }

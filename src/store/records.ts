@@ -31,12 +31,12 @@ export function openEnvelope<T>(
 ): T {
   if (!isEnvelope(raw)) {
     throw new StoreVersionError(
-      `The stored ${collection} record "${id}" has no format version, so thesis-bot cannot read it safely. Delete it or restore it from a backup.`,
+      `The stored ${collection} record "${id}" has no format version, so thesis-bot cannot read it safely: delete it or restore it from a backup.`,
     );
   }
   if (raw.v > currentVersion) {
     throw new StoreVersionError(
-      `The stored ${collection} record "${id}" uses format version ${raw.v}, but this thesis-bot understands only up to version ${currentVersion}. A newer release wrote it; upgrade this instance rather than letting it misread the data.`,
+      `The stored ${collection} record "${id}" uses format version ${raw.v}, but this thesis-bot understands only up to version ${currentVersion}: a newer release wrote it, so upgrade this instance rather than let it misread the data.`,
     );
   }
   // Version 1 is the only format so far; older versions would be migrated here.

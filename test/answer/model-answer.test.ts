@@ -2,14 +2,13 @@
 // against the loopback fake. What a user would notice: the lead is the model's grounded
 // wording or, on any failure, exactly the extractive lead; the quotes shown never change.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createCorpusView } from "../../src/answer/corpus-view.ts";
+import { createCorpusView, quotableLookup } from "../../src/answer/corpus-view.ts";
 import { createHybridSearch } from "../../src/answer/hybrid.ts";
 import { answerWithModel } from "../../src/answer/model-answer.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import type { Ledger } from "../../src/corpus/ledger.ts";
 import { createOpenAIProvider } from "../../src/llm/openai-provider.ts";
-import { quotableLookup } from "../../src/llm/start-model.ts";
 import type { ModelProvider } from "../../src/llm/types.ts";
 import {
   chat,

@@ -74,6 +74,6 @@ describe("thesis-bot digest", () => {
   it("refuses a date that is not YYYY-MM-DD, saying how to write it", async () => {
     const { code, stderr } = await cli("digest", "--date", "2025-02-30");
     expect(code).toBe(2);
-    expect(stderr).toContain("Give it as YYYY-MM-DD");
+    expect(stderr).toContain("give it as YYYY-MM-DD");
   });
 });

@@ -57,8 +57,11 @@ describe("thesis-bot sources / claims / index", () => {
   it("says what is wrong with an unknown topic, kind or command, and exits 2", async () => {
     const topic = await cli("claims", "--topic", "France", "--json");
     expect(topic.code).toBe(2);
-    expect(topic.stderr).toMatch(/Unknown topic "France". Known topics: tao, /);
-    expect(topic.stdout).toBe("");
+    expect(topic.stderr).toMatch(/Unknown topic "France": known topics are tao, /);
+    // Under --json the failure is a JSON document on stdout too.
+    expect(JSON.parse(topic.stdout)).toEqual({
+      error: { code: "UNKNOWN_TOPIC", message: expect.stringMatching(/^Unknown topic "France"/) },
+    });
     expect((await cli("claims", "--kind", "vibe")).stderr).toMatch(/Unknown kind "vibe"/);
     expect((await cli("frobnicate")).code).toBe(2);
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -36,21 +36,54 @@ describe("the persisted index", () => {
     expect(reopened.ledger.documents.map((d) => path.basename(d.file))).toEqual(["a.txt", "b.md"]);
   });
 
-  it("is refused at a version that never existed, and rebuilt from a torn file", async () => {
-    await openLedger(corpus, indexFile);
-    const stored = JSON.parse(await readFile(indexFile, "utf8"));
-    await writeFile(indexFile, JSON.stringify({ ...stored, schemaVersion: 0 }));
-    await expect(openLedger(corpus, indexFile)).rejects.toThrow(IndexVersionError);
-    await writeFile(indexFile, '{"schemaVersion": 1, "claims": [');
-    expect((await openLedger(corpus, indexFile)).rebuiltBecause).toBe("no index yet");
+  it("is rebuilt, with the reason, when the file is not a ledger: torn, null, [], a folder, or missing its data", async () => {
+    const first = await openLedger(corpus, indexFile);
+    const { corpusHash } = JSON.parse(await readFile(indexFile, "utf8"));
+    const broken: [string, string, RegExp][] = [
+      ["torn", '{"schemaVersion": 1, "claims": [', /not valid JSON/],
+      ["null", "null", /top level/],
+      ["an array", "[]", /top level/],
+      ["version zero", JSON.stringify({ schemaVersion: 0 }), /schemaVersion/],
+      ["a string version", JSON.stringify({ schemaVersion: "2" }), /schemaVersion/],
+      ["no data", JSON.stringify({ schemaVersion: 1, corpusHash }), /documents/],
+      [
+        "a claim without lines",
+        JSON.stringify({ ...first.ledger, claims: [{ ...first.ledger.claims[0], lines: null }] }),
+        /claims\.0\.lines/,
+      ],
+    ];
+    for (const [what, text, reason] of broken) {
+      await writeFile(indexFile, text);
+      const reopened = await openLedger(corpus, indexFile);
+      expect(reopened.rebuiltBecause, what).toBe("the index file was unusable");
+      expect(reopened.indexProblem, what).toMatch(reason);
+      expect(reopened.indexProblem, what).toContain(indexFile);
+      expect(reopened.ledger.claims, what).toEqual(first.ledger.claims);
+      // The rebuilt index was written back and is reused next time.
+      expect((await openLedger(corpus, indexFile)).rebuiltBecause, what).toBeNull();
+    }
   });
 
-  it("is refused, with a message saying what to do, when its version is unknown", async () => {
+  it("is rebuilt when a folder stands where the file belongs, which is moved aside", async () => {
+    await mkdir(indexFile, { recursive: true });
+    await writeFile(path.join(indexFile, "keep.txt"), "someone's file");
+    const opened = await openLedger(corpus, indexFile);
+    expect(opened.indexProblem).toMatch(/not a file/);
+    expect(opened.ledger.claims.length).toBeGreaterThan(0);
+    expect((await stat(indexFile)).isFile()).toBe(true);
+    const aside = (await readdir(path.dirname(indexFile))).find((n) => n.includes("moved-aside"));
+    expect(
+      await readFile(path.join(path.dirname(indexFile), aside ?? "", "keep.txt"), "utf8"),
+    ).toBe("someone's file");
+  });
+
+  it("is refused, with a message saying what to do, only when a newer version wrote it", async () => {
     await openLedger(corpus, indexFile);
     const stored = JSON.parse(await readFile(indexFile, "utf8"));
     await writeFile(indexFile, JSON.stringify({ ...stored, schemaVersion: 99 }));
+    await expect(openLedger(corpus, indexFile)).rejects.toThrow(IndexVersionError);
     await expect(openLedger(corpus, indexFile)).rejects.toThrow(
-      /schema version 99, which this thesis-bot does not know .*delete the file and it will be rebuilt/,
+      /schema version 99, but this thesis-bot reads version 1: it was written by a newer thesis-bot.*delete the file and it will be rebuilt/,
     );
   });
 });

@@ -60,3 +60,19 @@ it("answers a piped /thesis ask with the verbatim quote and its file and lines, 
   expect(stdout).not.toContain("Corpus:");
   expect(stderr).toContain("Corpus: 5 sources");
 }, 30_000);
+
+it("stops with one sentence naming REDIS_URL, exit 1, when Redis does not answer", async () => {
+  // Port 9 (discard) has no Redis on any machine this runs on.
+  const { code, stdout, stderr } = await runMain("/thesis help\n", {
+    DATA_DIR: dataDir,
+    REDIS_URL: "redis://127.0.0.1:9",
+    PATH: process.env.PATH ?? "",
+  });
+  expect(code).toBe(1);
+  expect(stdout).toBe("");
+  expect(stderr.trim().split("\n")).toEqual([
+    expect.stringMatching(
+      /^error: thesis-bot could not start\. Could not reach Redis at REDIS_URL \(redis:\/\/127\.0\.0\.1:9\) within 3 s/,
+    ),
+  ]);
+}, 60_000);

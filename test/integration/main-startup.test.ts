@@ -4,53 +4,23 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { type AppIo, runApp } from "../../src/app/run.ts";
+import { runApp } from "../../src/app/run.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
+import { appIo } from "./app-io.ts";
 
 let dataDir: string;
 let fake: FakeSlackApi | undefined;
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "thesis-startup-"));
 });
+const io = (env: Record<string, string>, mode?: "serve") =>
+  appIo({ DATA_DIR: dataDir, ...env }, mode);
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
   await rm(dataDir, { recursive: true, force: true });
 });
-
-function io(env: Record<string, string>, mode?: AppIo["mode"]) {
-  let log = "";
-  let signal: ((name: string) => void) | undefined;
-  const waiters: { text: string; resolve: () => void }[] = [];
-  const app: AppIo = {
-    env: { DATA_DIR: dataDir, ...env },
-    stdin: new PassThrough(),
-    stdout: new PassThrough(),
-    stderr: (text) => {
-      log += text;
-      for (const w of waiters.filter((w) => log.includes(w.text))) w.resolve();
-    },
-    onSignal(handler) {
-      signal = handler;
-      return () => {
-        signal = undefined;
-      };
-    },
-    ...(mode ? { mode } : {}),
-  };
-  return {
-    app,
-    log: () => log,
-    logged: (text: string) =>
-      new Promise<void>((resolve) => {
-        if (log.includes(text)) resolve();
-        else waiters.push({ text, resolve });
-      }),
-    signal: (name: string) => signal?.(name),
-  };
-}
 
 it("a bad variable is named in one message, exit 1, no stack trace", async () => {
   const run = io({ PORT: "eighty" });
@@ -58,6 +28,32 @@ it("a bad variable is named in one message, exit 1, no stack trace", async () =>
   expect(run.log()).toContain("thesis-bot could not start.");
   expect(run.log()).toContain("PORT: must be a port number");
   expect(run.log()).not.toMatch(/\n\s+at /);
+});
+
+it("CORPUS_DIR that is a file and DATA_DIR that is a file are each one sentence, exit 1", async () => {
+  const file = path.join(dataDir, "notes.txt");
+  await writeFile(file, "A file, not a folder.\n");
+  const corpus = io({ CORPUS_DIR: file });
+  expect(await runApp(corpus.app)).toBe(1);
+  expect(corpus.log().trim().split("\n")).toEqual([
+    `error: thesis-bot could not start. CORPUS_DIR (${file}) is a file, not a folder: set CORPUS_DIR to a folder of .txt or .md articles.`,
+  ]);
+  const data = io({ DATA_DIR: file });
+  expect(await runApp(data.app)).toBe(1);
+  expect(data.log()).toContain(`DATA_DIR (${file}) is a file, not a folder`);
+  expect(data.log()).not.toMatch(/\n\s+at /);
+});
+
+it("an empty CORPUS_DIR starts with a one-sentence warning instead of silently", async () => {
+  const empty = path.join(dataDir, "empty-corpus");
+  await mkdir(empty);
+  const run = io({ CORPUS_DIR: empty });
+  run.stdin.end();
+  expect(await runApp(run.app)).toBe(0);
+  expect(run.log()).toContain(
+    `warn: CORPUS_DIR (${empty}) holds no readable .txt or .md article, so every answer will be "nothing found": add articles there or point CORPUS_DIR elsewhere.\n`,
+  );
+  expect(run.log()).toContain("Corpus: 0 sources");
 });
 
 it("an index written by a newer thesis-bot is refused with how to fix it", async () => {

@@ -9,13 +9,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { runCommandText } from "../../commands/dispatch.ts";
 import { thesisCommands } from "../../commands/index.ts";
 import type { CommandContext } from "../../commands/types.ts";
+import { quotableLookup } from "../../src/answer/corpus-view.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import type { AskResult } from "../../src/answer/types.ts";
 import { createAppLog } from "../../src/app/log.ts";
 import { type OpenedThesis, openThesis, withModelAnswers } from "../../src/app/open-thesis.ts";
 import { loadConfig } from "../../src/config.ts";
-import { quotableLookup } from "../../src/llm/start-model.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { SEEDS, seedsService } from "../answer/seeds-service.ts";
 import {

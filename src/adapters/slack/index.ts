@@ -142,7 +142,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
         await app.init();
       } catch (error) {
         throw new SlackSetupError(
-          `Slack rejected SLACK_BOT_TOKEN (auth.test failed: ${describe(error)}). Check the bot token and SLACK_API_URL.`,
+          `Slack rejected SLACK_BOT_TOKEN (auth.test failed: ${describe(error)}): check the bot token and SLACK_API_URL.`,
         );
       }
       if (mode === "socket") await app.start();
