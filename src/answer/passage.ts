@@ -22,14 +22,26 @@ export function passageSpan(
     b !== undefined &&
     a.sectionId === b.sectionId &&
     doc.text.slice(a.offsets[1], b.offsets[0]).trim() === "";
+  // A subtitle that repeats the text's first sentence is not joined to it: the reader would
+  // see the same sentence twice in one quote.
+  const repeats = (c: Claim | undefined) =>
+    claims.slice(first, last + 1).some((inside) => inside.text === c?.text);
   const width = (from: number, to: number) =>
     (claims[to]?.offsets[1] ?? 0) - (claims[from]?.offsets[0] ?? 0);
   for (let grew = true; grew; ) {
     grew = false;
-    if (joins(claims[last], claims[last + 1]) && width(first, last + 1) <= maxChars) {
+    if (
+      joins(claims[last], claims[last + 1]) &&
+      !repeats(claims[last + 1]) &&
+      width(first, last + 1) <= maxChars
+    ) {
       last++;
       grew = true;
-    } else if (joins(claims[first - 1], claims[first]) && width(first - 1, last) <= maxChars) {
+    } else if (
+      joins(claims[first - 1], claims[first]) &&
+      !repeats(claims[first - 1]) &&
+      width(first - 1, last) <= maxChars
+    ) {
       first--;
       grew = true;
     }
