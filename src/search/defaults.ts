@@ -32,10 +32,8 @@ export const SEARCH_DEFAULTS = Object.freeze({
     credit: 0.7,
     /** Filler ("main", "quick") is not expanded, by meaning or by longer forms: its relatives are noise. */
     minSpecificity: 0.3,
-    /** A relative in more than this share of documents is left out ... */
-    maxShare: 0.005,
-    /** ... unless the index is so small that this many documents is still a small share. */
-    minDocuments: 25,
+    /** A relative in more than this share of documents ("good", "come") is left out. */
+    maxShare: 0.05,
   }),
   counter: Object.freeze({
     bm25: Object.freeze<Bm25Parameters>({ k1: 1.5, b: 0.75 }),

@@ -1,3 +1,4 @@
+import { preloadBackground } from "./background.ts";
 import { groupCoverage } from "./confidence.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
 import {
@@ -10,6 +11,7 @@ import { proximityScore, queryPairs } from "./proximity.ts";
 import { type AnalyzedQuery, analyzeQuery, type Vocabulary } from "./query.ts";
 import { topK } from "./top-k.ts";
 import type { AliasMap, QueryOptions, SearchDocument, SearchHit } from "./types.ts";
+import { preloadWordNet } from "./wordnet.ts";
 
 export interface SearchIndexOptions extends IndexBuildOptions {
   /** Aliases applied to every query unless the query passes its own. */
@@ -156,6 +158,10 @@ export function createSearchIndex(
 ): SearchIndex {
   const builder = new InvertedIndexBuilder(options);
   for (const document of documents) builder.add(document);
+  // Query analysis reads general-English word lists (and WordNet when related words are on):
+  // loaded with the index, so that no question pays for them.
+  preloadBackground();
+  if (options.related) preloadWordNet();
   return new SearchIndex(builder.build(), options.aliases, options.related);
 }
 

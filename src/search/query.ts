@@ -50,9 +50,9 @@ export interface AnalyzedQuery {
   /** Words nothing in the index matched, not even after typo correction or aliases. */
   unknown: string[];
   /**
-   * Of those, the ones that name something (a proper noun, a word no dictionary has, a
-   * number, or a word capitalised mid-question): the question is about what the corpus
-   * never mentions.
+   * Words that name something (a proper noun, a word no dictionary has, a
+   * number, or a word capitalised mid-question) that the index does not hold, itself or as
+   * an alias or spelling: the question is about what the corpus never mentions.
    */
   unknownNames: string[];
 }
@@ -110,7 +110,9 @@ function spellingTerms(
 function capitalisedInside(text: string): Set<string> {
   if (text === text.toUpperCase()) return new Set();
   const found = new Set<string>();
-  for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:)] +)\p{Lu}[\p{L}\p{N}]*/gu)) {
+  // A capital then small letters ("Render", "MacBook"): a word in capitals ("HACKED") is
+  // shouting, and acronyms that name things are caught by isName.
+  for (const match of text.matchAll(/(?<=[\p{L}\p{N},;:)] +)\p{Lu}\p{Ll}[\p{L}\p{N}]*/gu)) {
     found.add(match[0].toLowerCase());
   }
   return found;
@@ -132,10 +134,7 @@ function relatedTerms(word: string, own: ReadonlySet<string>, vocabulary: Vocabu
   const found = new Set<string>();
   // A relative in a large share of passages ("good", "come") tells them apart no better
   // than chance and costs a long postings scan: left out.
-  const maxDf = Math.max(
-    SEARCH_DEFAULTS.related.minDocuments,
-    vocabulary.size * SEARCH_DEFAULTS.related.maxShare,
-  );
+  const maxDf = vocabulary.size * SEARCH_DEFAULTS.related.maxShare;
   for (const related of relatedWords(word)) {
     const analysed = analyze(related);
     const term = analysed.length === 1 ? analysed[0]?.term : undefined;
@@ -270,8 +269,11 @@ export function analyzeQuery(
   }
   const unknown = kept.filter((group) => group.terms.length === 0).map((group) => group.word);
   const capitalised = capitalisedInside(text);
-  const unknownNames = unknown.filter(
-    (word) => capitalised.has(word) || isName(meantWords.get(word) ?? word),
-  );
+  // A name reached only through WordNet relatives or longer forms ("Render" -> supply) is
+  // still a name the corpus never mentions.
+  const unknownNames = kept
+    .filter((group) => !group.terms.some((entry) => entry.credit === 1))
+    .map((group) => group.word)
+    .filter((word) => capitalised.has(word) || isName(meantWords.get(word) ?? word));
   return { groups: kept, sequence, unknown, unknownNames };
 }

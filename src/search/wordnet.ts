@@ -155,3 +155,8 @@ export function relatedWords(word: string, defaults = WORDNET_DEFAULTS): string[
   found.delete(lower);
   return [...found].slice(0, defaults.limit);
 }
+
+/** Reads WordNet's index files now rather than on the first question (see preloadBackground). */
+export function preloadWordNet(): void {
+  for (const pos of POS) index(pos);
+}

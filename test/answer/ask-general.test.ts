@@ -46,8 +46,14 @@ describe("ask answers what people type", () => {
     "how do I stake TAO in the Talisman wallet",
     "what is the Robinhood share price",
     "who won the 2022 World Cup",
+    // "render" is an English word WordNet relates to "supply", but here it names a network.
+    "what is the token of the Render network used for",
   ])("stays silent on %s, which names what the articles never mention", (question) => {
     expect(thesis.ask(question).found).toBe(false);
+  });
+
+  it("reads a word in capitals as shouting, not as a name the corpus lacks", () => {
+    expect(thesis.ask("Why does distribution usually win, SERIOUSLY?").found).toBe(true);
   });
 
   it("is unmoved by case, punctuation and chat shorthand around any answered question", () => {
