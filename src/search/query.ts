@@ -41,6 +41,8 @@ export interface QueryGroup {
    * the words a passage covers by it.
    */
   specificity: number;
+  /** The word names something (see isName, or capitalised mid-question). */
+  name: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -180,13 +182,12 @@ export function analyzeQuery(
   options: QueryAnalysisOptions = {},
 ): AnalyzedQuery {
   const tokens = analyze(text, QUESTION_WORDS);
+  const capitalised = capitalisedInside(text);
   const words = new Set(tokens.flatMap((token) => [token.surface, token.term]));
   const aliases = aliasTargets(options.aliases, text.toLowerCase(), words);
   const unseenIdf = vocabulary.idf("\u0000");
   const groups = new Map<string, QueryGroup>();
   const corrections = new Map<string, string | undefined>();
-  // Words as meant, where a slip was corrected against general English ("jornalist").
-  const meantWords = new Map<string, string>();
   const sequence: string[] = [];
 
   for (const token of tokens) {
@@ -202,13 +203,13 @@ export function analyzeQuery(
     // A slip on an everyday word: "becuase" is a stopword, "autor" a question word.
     const meant = known ? undefined : englishCorrection(token.surface);
     if (meant && (STOPWORDS.has(meant) || QUESTION_WORDS.has(meant))) continue;
-    if (meant) meantWords.set(token.surface, meant);
     const group: QueryGroup = {
       word: token.surface,
       occurrences: 1,
       terms: [],
       idf: unseenIdf,
       specificity: specificity(meant ?? token.surface),
+      name: capitalised.has(token.surface) || isName(meant ?? token.surface),
     };
     if (known) {
       group.terms.push({ term: token.term, weight: 1, credit: 1 });
@@ -258,7 +259,14 @@ export function analyzeQuery(
       .map((term) => ({ term, weight: SEARCH_DEFAULTS.aliasWeight, credit: 1 }));
     if (terms.length === 0 || groups.has(key)) continue;
     const idf = Math.max(...terms.map((entry) => vocabulary.idf(entry.term)));
-    groups.set(key, { word: key, occurrences: 1, terms, idf, specificity: specificity(key) });
+    groups.set(key, {
+      word: key,
+      occurrences: 1,
+      terms,
+      idf,
+      specificity: specificity(key),
+      name: key.split(" ").some((word) => isName(word)),
+    });
   }
 
   let kept = [...groups.values()];
@@ -268,12 +276,11 @@ export function analyzeQuery(
       .slice(0, options.maxQueryTerms);
   }
   const unknown = kept.filter((group) => group.terms.length === 0).map((group) => group.word);
-  const capitalised = capitalisedInside(text);
   // A name reached only through WordNet relatives or longer forms ("Render" -> supply) is
   // still a name the corpus never mentions.
   const unknownNames = kept
     .filter((group) => !group.terms.some((entry) => entry.credit === 1))
-    .map((group) => group.word)
-    .filter((word) => capitalised.has(word) || isName(meantWords.get(word) ?? word));
+    .filter((group) => group.name)
+    .map((group) => group.word);
   return { groups: kept, sequence, unknown, unknownNames };
 }
