@@ -47,6 +47,8 @@ export interface QuestionReport {
    * still answered with the original first passage among the first k. 1 when none answered.
    */
   invariance: number;
+  /** Recall@k per question style ("terse", "paraphrase", ...), where the file gives styles. */
+  recallByStyle: Record<string, { questions: number; recall: number }>;
   results: { q: string; style?: string; rank: number | null; cited: string[] }[];
   offTopicResults: { q: string; found: boolean }[];
   /** Retypings that lost the original first passage. */
@@ -126,6 +128,14 @@ export function evaluateQuestions(
     .filter((entry) => inSplit("split" in entry ? entry.split : undefined))
     .map(({ q }) => ({ q, found: thesis.ask(q).found }));
   const n = Math.max(1, results.length);
+  const recallByStyle: QuestionReport["recallByStyle"] = {};
+  for (const style of new Set(results.flatMap((r) => (r.style ? [r.style] : [])))) {
+    const ofStyle = results.filter((r) => r.style === style);
+    recallByStyle[style] = {
+      questions: ofStyle.length,
+      recall: ofStyle.filter((r) => r.rank !== null).length / ofStyle.length,
+    };
+  }
   return {
     k: file.k,
     ...(options.split ? { split: options.split } : {}),
@@ -138,6 +148,7 @@ export function evaluateQuestions(
       : 1,
     failedQuotes: failedQuotes() - before,
     invariance: retypings ? 1 - invarianceFailures.length / retypings : 1,
+    recallByStyle,
     results,
     offTopicResults,
     invarianceFailures,

@@ -53,6 +53,9 @@ export const evalCommand: CliCommand = {
       const unstable = report.invarianceFailures.map((f) => `  unstable: ${f.retyped}`);
       const text = [
         `${split ? `${split} half: ` : ""}${report.questions} questions  recall@${report.k} ${pct(report.recall)}  MRR ${pct(report.mrr)}  off-topic silence ${pct(report.offTopicSilence)} (${report.offTopic} questions)  invariance ${pct(report.invariance)}  failed quotes ${report.failedQuotes}`,
+        ...Object.entries(report.recallByStyle).map(
+          ([style, r]) => `  ${style}: recall@${report.k} ${pct(r.recall)} (${r.questions})`,
+        ),
         ...misses,
         ...spoke,
         ...unstable,
