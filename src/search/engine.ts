@@ -18,6 +18,11 @@ export interface SearchIndexOptions extends IndexBuildOptions {
   aliases?: AliasMap;
   /** Expand every query with related words (WordNet) unless the query says otherwise. */
   related?: boolean;
+  /**
+   * Scale each query word's BM25 weight between this floor (a word of no specificity in
+   * general English) and 1 (a name or rare word). Defaults to 1: plain BM25.
+   */
+  specificityFloor?: number;
 }
 
 /** A BM25F index over SearchDocuments with query analysis, proximity and confidence. */
@@ -28,7 +33,7 @@ export class SearchIndex implements Vocabulary {
   constructor(
     private readonly index: InvertedIndex,
     private readonly defaultAliases?: AliasMap,
-    private readonly related = false,
+    private readonly options: Pick<SearchIndexOptions, "related" | "specificityFloor"> = {},
   ) {
     this.scratch = new Float64Array(index.ids.length);
   }
@@ -73,7 +78,7 @@ export class SearchIndex implements Vocabulary {
       aliases: options.aliases ?? this.defaultAliases,
       fuzzy: options.fuzzy,
       maxQueryTerms: options.maxQueryTerms,
-      related: options.related ?? this.related,
+      related: options.related ?? this.options.related,
     });
   }
 
@@ -91,11 +96,15 @@ export class SearchIndex implements Vocabulary {
     const touched: number[] = [];
 
     const weights = new Map<number, number>();
+    // Everyday words count for less (0.6 of their weight for "main", all of it for a
+    // name), so chat filler barely moves the ranking; plain BM25 unless the index says so.
+    const floor = this.options.specificityFloor ?? 1;
     for (const group of analyzed.groups) {
+      const scale = floor + (1 - floor) * group.specificity;
       for (const entry of group.terms) {
         const id = this.index.termIds.get(entry.term);
         if (id === undefined) continue;
-        weights.set(id, (weights.get(id) ?? 0) + entry.weight * group.occurrences);
+        weights.set(id, (weights.get(id) ?? 0) + entry.weight * scale * group.occurrences);
       }
     }
     for (const [termId, weight] of weights) {
@@ -162,7 +171,7 @@ export function createSearchIndex(
   // loaded with the index, so that no question pays for them.
   preloadBackground();
   if (options.related) preloadWordNet();
-  return new SearchIndex(builder.build(), options.aliases, options.related);
+  return new SearchIndex(builder.build(), options.aliases, options);
 }
 
 /** Wraps an index built incrementally (for example while streaming a BEIR corpus). */
