@@ -12,7 +12,7 @@ import { createHttpServer } from "../src/server/http.ts";
 import { testCommands, tinyThesis } from "../test/integration/slack-test-commands.ts";
 import type { Bench, BenchResult } from "./types.ts";
 
-const CONCURRENT = 50;
+const CONCURRENT = Number(process.env.SLACK_BENCH_CONCURRENT ?? 200);
 const SECRET = "bench-signing-secret";
 const QUESTIONS = [
   "why does distribution win",

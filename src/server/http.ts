@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { InFlight } from "./in-flight.ts";
+import { sendJson } from "./webhook-io.ts";
 
 export interface HttpServerOptions {
   /** How long stop() waits for in-flight requests and drains before closing sockets. */
@@ -111,13 +112,4 @@ function pathOf(req: IncomingMessage): string {
   const url = req.url ?? "/";
   const query = url.indexOf("?");
   return query === -1 ? url : url.slice(0, query);
-}
-
-function sendJson(res: Parameters<RequestListener>[1], status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
 }

@@ -1,6 +1,6 @@
 // Discord's HTTP interactions endpoint, driven over real HTTP with Ed25519-signed requests;
 // the deferred answer arrives at the loopback fake's webhook route through discord.js REST.
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import type { KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,18 +8,14 @@ import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/di
 import { fixedThesis, testCommands } from "../fakes/discord-commands.ts";
 import { autocomplete, FakeDiscord, slashCommand } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS } from "../fakes/discord-rest.ts";
+import { discordKeys, signDiscord } from "./discord-signing.ts";
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
 let server: Server;
 let url: string;
-const keys = generateKeyPairSync("ed25519");
-const otherKeys = generateKeyPairSync("ed25519");
-
-function rawPublicKeyHex(key: KeyObject): string {
-  const jwk = key.export({ format: "jwk" });
-  return Buffer.from(jwk.x ?? "", "base64url").toString("hex");
-}
+const keys = discordKeys();
+const otherKeys = discordKeys();
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
@@ -27,7 +23,7 @@ beforeAll(async () => {
     token: "fake-token",
     applicationId: FAKE_IDS.application,
     apiUrl: fake.apiUrl,
-    publicKey: rawPublicKeyHex(keys.publicKey),
+    publicKey: keys.publicKeyHex,
     commands: testCommands,
     thesis: fixedThesis(),
     log: { info: () => {}, error: () => {} },
@@ -48,13 +44,12 @@ async function post(
   body: string,
   options: { key?: KeyObject; timestamp?: number; headers?: boolean } = {},
 ) {
-  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
-  const signature = sign(null, Buffer.from(timestamp + body), options.key ?? keys.privateKey);
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (options.headers !== false) {
-    headers["x-signature-ed25519"] = signature.toString("hex");
-    headers["x-signature-timestamp"] = timestamp;
-  }
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...(options.headers === false
+      ? {}
+      : signDiscord(body, options.key ?? keys.privateKey, options.timestamp)),
+  };
   const response = await fetch(url, { method: "POST", body, headers });
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 }

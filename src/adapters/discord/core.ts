@@ -19,6 +19,8 @@ import { CommandTextStore, encodeCustomId } from "./custom-id.ts";
 export interface DiscordLog {
   info(message: string): void;
   error(message: string, error?: unknown): void;
+  /** Routine refusals at the edge (malformed or unsigned requests). */
+  debug?(message: string): void;
 }
 
 export const consoleLog: DiscordLog = {

@@ -1,11 +1,13 @@
 // Discord's HTTP interactions endpoint as a plain node:http listener for
 // `POST /discord/interactions` (main.ts mounts it on the shared server). Signed requests
 // only: PING -> PONG, a command -> deferred response (type 5) now and the answer through
-// the interaction webhook moments later, autocomplete -> choices. Unsigned, forged or
-// stale requests get 401; unreadable ones 400.
+// the interaction webhook moments later, autocomplete -> choices. Other methods get 405;
+// unsigned, forged, stale or future-stamped requests 401; a signed body that is not an
+// interaction (inbound.ts, checked with zod) 400 and a debug log line, never a throw.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { REST, Routes } from "discord.js";
 import type { DiscordMessagePayload } from "../../reply/render-discord.ts";
+import { readBody, refuseUnlessPost, sendJson } from "../../server/webhook-io.ts";
 import {
   askText,
   autocompleteChoices,
@@ -15,6 +17,12 @@ import {
   runText,
 } from "./core.ts";
 import { decodeCustomId } from "./custom-id.ts";
+import {
+  type CommandInteraction,
+  type CommandOption,
+  type ComponentInteraction,
+  checkInteraction,
+} from "./inbound.ts";
 import { FIND_SOURCES_COMMAND } from "./registration.ts";
 import { checkSignature, ed25519PublicKey } from "./verify.ts";
 
@@ -26,50 +34,9 @@ export type RequestListener = (req: IncomingMessage, res: ServerResponse) => voi
 const MAX_BODY_BYTES = 1_000_000;
 const EPHEMERAL = 64;
 
-interface RawOption {
-  name: string;
-  type: number;
-  value?: unknown;
-  focused?: boolean;
-  options?: RawOption[];
-}
-
-interface RawInteraction {
-  type: number;
-  token?: string;
-  channel_id?: string;
-  member?: { user?: { id: string; username?: string }; permissions?: string };
-  user?: { id: string; username?: string };
-  data?: {
-    name?: string;
-    options?: RawOption[];
-    custom_id?: string;
-    target_id?: string;
-    resolved?: { messages?: Record<string, { content?: string }> };
-  };
-}
-
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
-    req.on("error", () => resolve(null));
-  });
-}
-
 const MANAGE_GUILD = 1n << 5n;
 
-function userOf(interaction: RawInteraction) {
+function userOf(interaction: CommandInteraction | ComponentInteraction) {
   const raw = interaction.member?.user ?? interaction.user ?? { id: "unknown" };
   const canManage =
     interaction.member?.permissions !== undefined &&
@@ -78,12 +45,11 @@ function userOf(interaction: RawInteraction) {
 }
 
 /** Works out what the interaction asks for and answers it through the webhook. */
-async function answer(core: DiscordCore, interaction: RawInteraction) {
+async function answer(core: DiscordCore, interaction: CommandInteraction | ComponentInteraction) {
   const user = userOf(interaction);
   const channelId = interaction.channel_id;
-  const data = interaction.data ?? {};
   if (interaction.type === 3) {
-    const target = decodeCustomId(data.custom_id ?? "", core.store);
+    const target = decodeCustomId(interaction.data.custom_id, core.store);
     if (!target?.commandText)
       return [{ content: "This button has expired. Run the command again." }];
     return render(core, await runText(core, target.commandText, user, channelId), {
@@ -91,11 +57,12 @@ async function answer(core: DiscordCore, interaction: RawInteraction) {
       page: target.page,
     });
   }
+  const data = interaction.data;
   if (data.name === FIND_SOURCES_COMMAND) {
     const content = data.resolved?.messages?.[data.target_id ?? ""]?.content ?? "";
     return render(core, await runText(core, askText(content), user, channelId));
   }
-  const sub = data.options?.find((o) => o.type === 1);
+  const sub = subcommandOf(data.options);
   const raw: Record<string, unknown> = {};
   for (const option of sub?.options ?? []) raw[option.name] = option.value;
   return render(core, await runOptions(core, sub?.name ?? "help", raw, user, channelId));
@@ -128,45 +95,46 @@ export function createInteractionsListener(options: {
     }
   };
 
-  return (req, res) => {
-    void (async () => {
-      if (req.method !== "POST") return send(res, 405, { error: "Use POST." });
-      const body = await readBody(req);
-      if (!body) return send(res, 400, { error: "The request body could not be read." });
-      const verdict = checkSignature({
-        key,
-        signature: req.headers["x-signature-ed25519"] as string | undefined,
-        timestamp: req.headers["x-signature-timestamp"] as string | undefined,
-        body,
-        nowSeconds: nowSeconds(),
-      });
-      if (verdict !== "ok") return send(res, 401, { error: `Bad request signature (${verdict}).` });
-      let interaction: RawInteraction;
-      try {
-        interaction = JSON.parse(body.toString("utf8")) as RawInteraction;
-        if (typeof interaction?.type !== "number") throw new Error("no type");
-      } catch {
-        return send(res, 400, { error: "The body is not an interaction." });
-      }
-      if (interaction.type === 1) return send(res, 200, { type: 1 });
-      if (interaction.type === 4) {
-        const sub = interaction.data?.options?.find((o) => o.type === 1);
-        const focused = sub?.options?.find((o) => o.focused);
-        const choices = focused
-          ? autocompleteChoices(core, sub?.name ?? "", focused.name, String(focused.value ?? ""))
-          : [];
-        return send(res, 200, { type: 8, data: { choices } });
-      }
-      const token = interaction.token;
-      if (!token || (interaction.type !== 2 && interaction.type !== 3)) {
-        return send(res, 400, { error: "Unsupported interaction." });
-      }
-      send(res, 200, { type: 5, data: { flags: EPHEMERAL } });
-      try {
-        await followUp(token, await answer(core, interaction));
-      } catch (error) {
-        core.log.error("Answering an HTTP interaction failed", error);
-      }
-    })();
+  const refuse = (res: ServerResponse, status: number, why: string) => {
+    core.log.debug?.(`Discord: refused an interaction request with ${status} (${why}).`);
+    sendJson(res, status, { error: why });
   };
+
+  return async (req, res) => {
+    if (refuseUnlessPost(req, res)) return;
+    const read = await readBody(req, MAX_BODY_BYTES);
+    if (!read.ok) return refuse(res, read.status, "The request body could not be read.");
+    const verdict = checkSignature({
+      key,
+      signature: req.headers["x-signature-ed25519"],
+      timestamp: req.headers["x-signature-timestamp"],
+      body: read.body,
+      nowSeconds: nowSeconds(),
+    });
+    if (verdict !== "ok") return refuse(res, 401, `Bad request signature (${verdict}).`);
+    const checked = checkInteraction(read.body);
+    if (!checked.ok) return refuse(res, 400, `The body is ${checked.reason}.`);
+    const interaction = checked.interaction;
+    if (interaction.type === 1) return sendJson(res, 200, { type: 1 });
+    if (interaction.type === 4) {
+      const sub = subcommandOf(interaction.data.options);
+      const focused = sub?.options?.find((o) => o.focused);
+      const choices = focused
+        ? autocompleteChoices(core, sub?.name ?? "", focused.name, String(focused.value ?? ""))
+        : [];
+      return sendJson(res, 200, { type: 8, data: { choices } });
+    }
+    if (interaction.type === 5) return refuse(res, 400, "Unsupported interaction (modal submit).");
+    sendJson(res, 200, { type: 5, data: { flags: EPHEMERAL } });
+    try {
+      await followUp(interaction.token, await answer(core, interaction));
+    } catch (error) {
+      core.log.error("Answering an HTTP interaction failed", error);
+    }
+  };
+}
+
+/** The subcommand (option type 1) a /thesis invocation names, if any. */
+function subcommandOf(options: readonly CommandOption[] | undefined): CommandOption | undefined {
+  return options?.find((o) => o.type === 1);
 }

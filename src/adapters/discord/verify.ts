@@ -22,15 +22,15 @@ export type SignatureCheck = "ok" | "missing" | "stale" | "forged";
 
 export function checkSignature(options: {
   key: KeyObject;
-  signature: string | undefined;
-  timestamp: string | undefined;
+  signature: string | string[] | undefined;
+  timestamp: string | string[] | undefined;
   body: Buffer;
   nowSeconds: number;
 }): SignatureCheck {
   const { key, signature, timestamp, body, nowSeconds } = options;
   if (
-    !signature ||
-    !timestamp ||
+    typeof signature !== "string" ||
+    typeof timestamp !== "string" ||
     !/^\d{1,12}$/.test(timestamp) ||
     !/^[0-9a-f]{128}$/i.test(signature)
   ) {

@@ -1,9 +1,9 @@
 // The Slack adapter: a real Bolt App that turns slash commands, mentions, the "Find
 // sources" shortcut and button clicks into /thesis runs, and Replies into Block Kit.
 //
-// HTTP mode mounts Bolt's HTTPReceiver.requestListener at POST /slack/events on the
-// process's shared HTTP server (src/server/http.ts) instead of letting Bolt open a port
-// of its own: one port serves Slack, Discord interactions and /healthz, and one shutdown
+// HTTP mode mounts Bolt's HTTPReceiver.requestListener, behind the edge check of edge.ts,
+// at POST /slack/events on the process's shared HTTP server (src/server/http.ts) instead
+// of letting Bolt open a port of its own: one port serves Slack, Discord interactions and /healthz, and one shutdown
 // path drains everything. Socket Mode (SLACK_APP_TOKEN) needs no public URL at all.
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { SubcommandDefinition } from "../../../commands/types.ts";
@@ -13,9 +13,10 @@ import type { HttpServer } from "../../server/http.ts";
 import { InFlight } from "../../server/in-flight.ts";
 import { registerButtons } from "./buttons.ts";
 import { registerSlashCommand } from "./command.ts";
-import { RecentIds } from "./dedupe.ts";
 import type { SlackDeps, SlackLog } from "./deps.ts";
+import { guardSlackRequests } from "./edge.ts";
 import { registerMention } from "./mention.ts";
+import { installSafetyMiddleware } from "./middleware.ts";
 import { registerFindSources } from "./shortcut.ts";
 import { createWorkspaceAdminCheck } from "./workspace-admins.ts";
 
@@ -40,6 +41,8 @@ export interface SlackAdapterConfig {
    */
   isAdmin?: (userId: string) => boolean;
   log: SlackLog;
+  /** Routine refusals at the edge (malformed or unsigned requests); default: dropped. */
+  debug?: (message: string) => void;
   now?: () => Date;
   /** How long stop() waits for answers still being written. */
   shutdownGraceMs?: number;
@@ -121,7 +124,13 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   app.error(async (error) => config.log("Slack app error", error));
 
   if (mode === "http" && receiver instanceof HTTPReceiver) {
-    config.server?.route(SLACK_EVENTS_PATH, receiver.requestListener);
+    // Bolt never sees a request the edge has not read, verified and checked with zod.
+    const guarded = guardSlackRequests({
+      signingSecret: config.signingSecret ?? "",
+      next: receiver.requestListener,
+      debug: config.debug ?? (() => {}),
+    });
+    config.server?.route(SLACK_EVENTS_PATH, guarded);
     config.server?.onShutdown(() => drain());
   }
 
@@ -157,27 +166,6 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       return stopped;
     },
   };
-}
-
-/**
- * Global middleware: a redelivered event (same event_id, X-Slack-Retry-Num) is answered
- * once, and messages written by bots (ours or others) never trigger an answer.
- */
-function installSafetyMiddleware(app: App, log: SlackLog): void {
-  const recent = new RecentIds();
-  app.use(async ({ body, context, next }) => {
-    const envelope = body as {
-      event_id?: unknown;
-      event?: { bot_id?: unknown; subtype?: unknown };
-    };
-    if (typeof envelope.event_id === "string" && !recent.firstSighting(envelope.event_id)) {
-      log(`Slack: skipped redelivery of ${envelope.event_id} (retry ${context.retryNum ?? 0})`);
-      return;
-    }
-    const event = envelope.event;
-    if (event && (event.bot_id || event.subtype === "bot_message")) return;
-    await next();
-  });
 }
 
 /** Bolt talks a lot at info level; only warnings and errors are worth our log. */
