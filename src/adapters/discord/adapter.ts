@@ -5,6 +5,7 @@ import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { DigestCommands, SubcommandDefinition } from "../../../commands/types.ts";
 import type { ThesisService } from "../../answer/types.ts";
 import { createCore, type DiscordCore, type DiscordLog } from "./core.ts";
+import { guardGatewayInteractions } from "./gateway-guard.ts";
 import { createInteractionsListener, type RequestListener } from "./http-interactions.ts";
 import { handleInteraction } from "./interactions.ts";
 import { handleMention } from "./mentions.ts";
@@ -48,6 +49,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
     allowedMentions: { parse: [] },
     rest: config.apiUrl ? { api: config.apiUrl } : {},
   });
+  guardGatewayInteractions(client, core.log);
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(core, interaction));
   client.on(Events.MessageCreate, (message) => void handleMention(core, message));
   client.on(Events.Error, (error) => core.log.error("Discord client error", error));
