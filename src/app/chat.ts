@@ -50,6 +50,7 @@ export async function startChat(
       commands: withDigest(commands, digest),
       thesis,
       log: (message, error) => (error ? log.error(message, error) : log.info(message)),
+      debug: (message) => log.debug(message),
     });
     if (slackConfig) {
       const slack = createSlackAdapter(slackConfig);
@@ -66,7 +67,11 @@ export async function startChat(
       commands,
       thesis,
       digest,
-      log: { info: (m) => log.info(m), error: (m, e) => log.error(m, e) },
+      log: {
+        info: (m) => log.info(m),
+        error: (m, e) => log.error(m, e),
+        debug: (m) => log.debug(m),
+      },
     });
     if (discordConfig) {
       const discord = createDiscordAdapter(discordConfig);

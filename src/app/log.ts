@@ -6,6 +6,8 @@ const LEVELS = ["trace", "debug", "info", "warn", "error"] as const;
 type Level = (typeof LEVELS)[number];
 
 export interface AppLog {
+  /** Routine detail, such as why a malformed request was refused (LOG_LEVEL=debug). */
+  debug(message: string): void;
   info(message: string): void;
   warn(message: string, error?: unknown): void;
   error(message: string, error?: unknown): void;
@@ -29,6 +31,7 @@ export function createAppLog(
     write(`${at === "info" ? "" : `${at}: `}${message}${detail}\n`);
   };
   return {
+    debug: (message) => emit("debug", message),
     info: (message) => emit("info", message),
     warn: (message, error) => emit("warn", message, error),
     error: (message, error) => emit("error", message, error),

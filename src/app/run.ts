@@ -20,6 +20,7 @@ import { openThesis, withModelAnswers } from "./open-thesis.ts";
 import { checkDataDir } from "./paths.ts";
 import { consolePoster } from "./posters.ts";
 import { withRateLimit } from "./rate-limit.ts";
+import { installSafetyNet } from "./safety-net.ts";
 import { type DescribedError, describeError } from "./startup-error.ts";
 
 export interface AppIo {
@@ -61,6 +62,7 @@ export async function runApp(io: AppIo): Promise<number> {
   let store: Store | undefined;
   let scheduler: DigestScheduler | undefined;
   let closeModel: (() => Promise<void>) | undefined;
+  let removeSafetyNet: (() => void) | undefined;
   try {
     const config: Config = io.config ?? loadConfig(io.env);
     log = createAppLog(config.LOG_LEVEL, io.stderr);
@@ -122,6 +124,7 @@ export async function runApp(io: AppIo): Promise<number> {
       await console.run();
       unsubscribe();
     } else {
+      removeSafetyNet = installSafetyNet(log);
       const chat = await startChat(config, { thesis, digest, log, commands });
       startScheduler(chat.posters);
       const signal = await new Promise<string>((resolve) => {
@@ -143,6 +146,7 @@ export async function runApp(io: AppIo): Promise<number> {
     io.onStartupFailure?.(failure);
     return 1;
   } finally {
+    removeSafetyNet?.();
     scheduler?.stop();
     await scheduler?.idle();
     await store?.close();

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { runApp } from "../../src/app/run.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
 import { appIo } from "./app-io.ts";
+import { signSlack } from "./slack-harness.ts";
 
 let dataDir: string;
 let fake: FakeSlackApi | undefined;
@@ -89,6 +90,38 @@ it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM",
   expect(run.log()).toContain("SIGTERM: shutting down.");
   expect(run.log()).toContain("Stopped.");
   await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+});
+
+it("serve mode refuses a malformed signed request with 400, logs why at debug level, and holds the safety net while serving", async () => {
+  fake = await startFakeSlackApi();
+  const run = io({
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: "test-secret",
+    SLACK_API_URL: fake.apiUrl,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "debug",
+  });
+  const netsBefore = process.listenerCount("unhandledRejection");
+  const exited = runApp(run.app);
+  await run.logged("HTTP: listening on");
+  expect(process.listenerCount("unhandledRejection")).toBe(netsBefore + 1);
+  const port = /listening on 127\.0\.0\.1:(\d+)/.exec(run.log())?.[1];
+  const timestamp = Math.floor(Date.now() / 1000);
+  const answer = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signSlack("null", timestamp, "test-secret"),
+    },
+    body: "null",
+  });
+  expect(answer.status).toBe(400);
+  expect(run.log()).toContain("debug: Slack: refused a request with 400 (the body is null).");
+  run.signal("SIGTERM");
+  expect(await exited).toBe(0);
+  expect(process.listenerCount("unhandledRejection")).toBe(netsBefore);
 });
 
 it("serve without any chat token explains what to set", async () => {
