@@ -80,7 +80,8 @@ const blockActions = z.looseObject({
   enterprise,
   channel: channel.optional(),
   container: z.looseObject({ channel_id: optionalText }).optional(),
-  response_url: responseUrl.optional(),
+  /** Our buttons are only ever on messages, whose clicks always carry one; respond() needs it. */
+  response_url: responseUrl,
   actions: z
     .array(z.looseObject({ type: text, action_id: text, block_id: text, value: optionalText }))
     .min(1),
