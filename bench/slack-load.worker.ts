@@ -1,8 +1,10 @@
-// The Slack side of bench/slack.bench.ts, in a worker thread so that playing Slack (sending
-// signed requests, receiving the answers) does not steal the bot's event loop and inflate
-// its figures. Talks to the main thread with two messages: { apiUrl } out, { port } in.
+// The load generator of bench/slack.bench.ts, in a worker thread so that playing Slack does
+// not steal the bot's event loop: bursts of N concurrent signed `/thesis ask` slash commands
+// over keep-alive connections (node:http, the lightest client, so the figures are the bot's),
+// each timed from the moment it is written to the moment its acknowledgement is read.
+// Messages: { port, responseBase, rounds, warmRounds } in -> { requests } out.
+import { Agent, request } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
-import { startFakeSlackApi } from "../test/fakes/slack-api.ts";
 import { signSlack } from "../test/integration/slack-harness.ts";
 
 const { secret, questions, concurrent } = workerData as {
@@ -10,14 +12,25 @@ const { secret, questions, concurrent } = workerData as {
   questions: string[];
   concurrent: number;
 };
-const fake = await startFakeSlackApi();
-const port = await new Promise<number>((resolve) => {
-  parentPort?.once("message", (message: { port: number }) => resolve(message.port));
-  parentPort?.postMessage({ apiUrl: fake.apiUrl });
-});
 
-async function slash(text: string, responseId: string): Promise<number> {
-  const started = performance.now();
+export interface SentRequest {
+  id: string;
+  /** performance.timeOrigin + performance.now() when the request was written. */
+  sentAt: number;
+  ackMs: number;
+  status: number;
+}
+
+const { port, responseBase, rounds, warmRounds } = await new Promise<{
+  port: number;
+  responseBase: string;
+  rounds: number;
+  warmRounds: number;
+}>((resolve) => parentPort?.once("message", resolve));
+const agent = new Agent({ keepAlive: true, maxSockets: concurrent });
+const now = () => performance.timeOrigin + performance.now();
+
+function slash(text: string, id: string): Promise<SentRequest> {
   const body = new URLSearchParams({
     team_id: "T1",
     channel_id: "C1",
@@ -26,48 +39,55 @@ async function slash(text: string, responseId: string): Promise<number> {
     command: "/thesis",
     text,
     api_app_id: "A1",
-    response_url: fake.responseUrl(responseId),
+    response_url: `${responseBase}${id}`,
     trigger_id: "1.2.3",
   }).toString();
   const timestamp = Math.floor(Date.now() / 1000);
-  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": signSlack(body, timestamp, secret),
-    },
-    body,
+  const headers = {
+    "content-type": "application/x-www-form-urlencoded",
+    "content-length": Buffer.byteLength(body),
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": signSlack(body, timestamp, secret),
+  };
+  return new Promise((resolve) => {
+    const sentAt = now();
+    const req = request({
+      port,
+      host: "127.0.0.1",
+      path: "/slack/events",
+      method: "POST",
+      agent,
+      headers,
+    });
+    req.on("response", (res) => {
+      res.resume();
+      res.on("end", () =>
+        resolve({ id, sentAt, ackMs: now() - sentAt, status: res.statusCode ?? 0 }),
+      );
+    });
+    req.on("error", () => resolve({ id, sentAt, ackMs: now() - sentAt, status: 0 }));
+    req.end(body);
   });
-  await res.arrayBuffer();
-  if (res.status !== 200) throw new Error(`slash command got ${res.status}`);
-  return performance.now() - started;
 }
 
-// Warm-up: two unmeasured bursts, so JIT compilation, connection pools and index caches
-// are in their steady state when the measured burst arrives.
-const WARM_ROUNDS = 2;
-for (let round = 0; round < WARM_ROUNDS; round++) {
-  await Promise.all(
+const burst = (round: string) =>
+  Promise.all(
     Array.from({ length: concurrent }, (_, i) =>
-      slash(`ask ${questions[i % questions.length]}`, `warm${round}_${i}`),
+      slash(`ask ${questions[i % questions.length]}`, `${round}_${i}`),
     ),
   );
-}
-await fake.waitForCalls("response_url", WARM_ROUNDS * concurrent, 30_000);
 
-const sentAt = new Map<string, number>();
-const acks = await Promise.all(
-  Array.from({ length: concurrent }, (_, i) => {
-    sentAt.set(`b${i}`, performance.now());
-    return slash(`ask ${questions[i % questions.length]}`, `b${i}`);
-  }),
-);
-await fake.waitForCalls("response_url", (WARM_ROUNDS + 1) * concurrent, 30_000);
-const firstAnswer = new Map<string, number>();
-for (const call of fake.callsTo("response_url")) {
-  const id = call.responseId ?? "";
-  if (sentAt.has(id) && !firstAnswer.has(id)) firstAnswer.set(id, call.at - (sentAt.get(id) ?? 0));
+// Warm-up bursts (unmeasured) bring JIT, connection pools and caches to their steady state;
+// between bursts the bot gets a moment to post the answers it owes.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
+for (let round = 0; round < warmRounds; round++) {
+  await burst(`warm${round}`);
+  await settle();
 }
-await fake.close();
-parentPort?.postMessage({ acks, answers: [...firstAnswer.values()] });
+const requests: SentRequest[] = [];
+for (let round = 0; round < rounds; round++) {
+  requests.push(...(await burst(`m${round}`)));
+  await settle();
+}
+agent.destroy();
+parentPort?.postMessage({ requests });

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { REST, Routes } from "discord.js";
 import type { DiscordMessagePayload } from "../../reply/render-discord.ts";
+import { answerTurns } from "../../server/turns.ts";
 import { readBody, refuseUnlessPost, sendJson } from "../../server/webhook-io.ts";
 import {
   askText,
@@ -127,6 +128,9 @@ export function createInteractionsListener(options: {
     if (interaction.type === 5) return refuse(res, 400, "Unsupported interaction (modal submit).");
     sendJson(res, 200, { type: 5, data: { flags: EPHEMERAL } });
     try {
+      // Answers are computed synchronously: wait for a turn, so the rest of a burst of
+      // requests is acknowledged first (src/server/turns.ts).
+      await answerTurns.next();
       await followUp(interaction.token, await answer(core, interaction));
     } catch (error) {
       core.log.error("Answering an HTTP interaction failed", error);

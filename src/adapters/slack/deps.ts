@@ -1,12 +1,12 @@
 // What every Slack handler needs: the platform-neutral commands and service, plus the
 // adapter's own bookkeeping. Handlers receive this instead of reaching for globals.
-import { setImmediate as nextTurn } from "node:timers/promises";
 import type { App } from "@slack/bolt";
 import { parseCommandText, runCommandText } from "../../../commands/dispatch.ts";
 import type { SubcommandDefinition } from "../../../commands/types.ts";
 import type { ThesisService } from "../../answer/types.ts";
 import type { Reply } from "../../reply/reply.ts";
 import type { InFlight } from "../../server/in-flight.ts";
+import { answerTurns } from "../../server/turns.ts";
 
 export type SlackLog = (message: string, error?: unknown) => void;
 export type SlackClient = App["client"];
@@ -79,10 +79,11 @@ export async function answerSafely(
   job: () => Promise<void>,
   tellUser?: (sentence: string) => Promise<unknown>,
 ): Promise<void> {
-  // Answers are computed synchronously; yielding first lets requests that arrived at the
-  // same moment be acknowledged before this one's answer takes the event loop.
+  // Answers are computed synchronously; waiting for a turn lets requests that arrived
+  // meanwhile be acknowledged before this one's answer takes the event loop.
   await deps.work.track(
-    nextTurn()
+    answerTurns
+      .next()
       .then(job)
       .catch(async (error: unknown) => {
         deps.log(`Slack ${what} failed`, error);

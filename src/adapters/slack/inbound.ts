@@ -1,15 +1,14 @@
-// What Slack may send to POST /slack/events, as zod schemas checked at the edge before Bolt
-// sees a body. Bolt trusts the shape of what it is given (`body.ssl_check` on a `null` body,
-// `'channel' in event` on a string, `payload.action_id.match` on a number...), so anything
-// it or our handlers read is required here with its type; fields nobody reads pass through.
-// The body is parsed exactly as Bolt's HTTPReceiver parses it, so the checked value is the
-// value Bolt will see.
+// What Slack may send to POST /slack/events, as zod schemas checked at the edge (edge.ts)
+// before Bolt sees a body. Bolt trusts the shape of what it is given (`body.ssl_check` on a
+// `null` body, `'channel' in event` on a string, `payload.action_id.match` on a number...),
+// so anything it or our handlers read is required here with its type; fields nobody reads
+// pass through. Bodies are parsed as Bolt's HTTPReceiver parses them (form data, with the
+// interactivity JSON in `payload`, or JSON), and Bolt is given the parsed body as it is.
 import { parse as parseQuery } from "node:querystring";
 import { z } from "zod";
 import { firstIssue } from "../../lib/first-issue.ts";
 
-/** Bolt parses a body as form data only with exactly this content type. */
-export const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
 const text = z.string();
 const optionalText = z.string().optional();
@@ -158,10 +157,12 @@ const KINDS = [
 
 type Body = Record<string, unknown>;
 export type SlackBodyKind = (typeof KINDS)[number]["kind"];
-export type SlackInbound = { ok: true; kind: SlackBodyKind } | { ok: false; reason: string };
+export type SlackInbound =
+  | { ok: true; kind: SlackBodyKind; body: Body }
+  | { ok: false; reason: string };
 
-/** The media type alone ("application/json; charset=utf-8" -> "application/json"). */
-export function mediaType(contentType: string | undefined): string {
+/** The media type alone ("application/x-www-form-urlencoded; charset=utf-8" -> the type). */
+function mediaType(contentType: string | undefined): string {
   return (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
 
@@ -187,5 +188,5 @@ export function checkSlackBody(raw: Buffer, contentType: string | undefined): Sl
   if (!known) return { ok: false, reason: "not a kind of request Slack sends" };
   const checked = known.schema.safeParse(fields);
   if (!checked.success) return { ok: false, reason: `${known.kind}: ${firstIssue(checked.error)}` };
-  return { ok: true, kind: known.kind };
+  return { ok: true, kind: known.kind, body: fields };
 }

@@ -1,11 +1,11 @@
 // The Slack adapter: a real Bolt App that turns slash commands, mentions, the "Find
 // sources" shortcut and button clicks into /thesis runs, and Replies into Block Kit.
 //
-// HTTP mode mounts Bolt's HTTPReceiver.requestListener, behind the edge check of edge.ts,
+// HTTP mode mounts our own receiver (edge.ts: verified, zod-checked, acknowledged at once)
 // at POST /slack/events on the process's shared HTTP server (src/server/http.ts) instead
 // of letting Bolt open a port of its own: one port serves Slack, Discord interactions and /healthz, and one shutdown
 // path drains everything. Socket Mode (SLACK_APP_TOKEN) needs no public URL at all.
-import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { SubcommandDefinition } from "../../../commands/types.ts";
 import type { ThesisService } from "../../answer/types.ts";
 import type { Config } from "../../config.ts";
@@ -14,7 +14,7 @@ import { InFlight } from "../../server/in-flight.ts";
 import { registerButtons } from "./buttons.ts";
 import { registerSlashCommand } from "./command.ts";
 import type { SlackDeps, SlackLog } from "./deps.ts";
-import { guardSlackRequests } from "./edge.ts";
+import { createSlackEdge } from "./edge.ts";
 import { registerMention } from "./mention.ts";
 import { installSafetyMiddleware } from "./middleware.ts";
 import { registerFindSources } from "./shortcut.ts";
@@ -77,21 +77,24 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   }
   const logger = boltLogger(config.log);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
-  const receiver =
-    mode === "socket"
-      ? new SocketModeReceiver({
-          appToken: config.appToken ?? "",
-          logger,
-          // Only way to point Socket Mode's apps.connections.open at SLACK_API_URL.
-          installerOptions: { clientOptions },
-        })
-      : new HTTPReceiver({
+  const work = new InFlight();
+  const edge =
+    mode === "http"
+      ? createSlackEdge({
           signingSecret: config.signingSecret ?? "",
-          endpoints: SLACK_EVENTS_PATH,
-          logger,
-          // ack() answers the HTTP request at once; the answer follows via the Web API.
-          processBeforeResponse: false,
-        });
+          debug: config.debug ?? (() => {}),
+          log: config.log,
+          track: (processing) => void work.track(processing),
+        })
+      : undefined;
+  const receiver =
+    edge?.receiver ??
+    new SocketModeReceiver({
+      appToken: config.appToken ?? "",
+      logger,
+      // Only way to point Socket Mode's apps.connections.open at SLACK_API_URL.
+      installerOptions: { clientOptions },
+    });
   const app = new App({
     token: config.botToken,
     receiver,
@@ -101,9 +104,12 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     // not inside a constructor.
     deferInitialization: true,
     tokenVerificationEnabled: true,
+    // Bolt's default conversation store looks every request's channel up in memory and
+    // builds an Error with a stack trace when it is not there (always, for us): work done
+    // before every acknowledgement for a feature the bot does not use.
+    convoStore: false,
   });
 
-  const work = new InFlight();
   const deps: SlackDeps = {
     commands: config.commands,
     thesis: config.thesis,
@@ -123,14 +129,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   registerButtons(app, deps);
   app.error(async (error) => config.log("Slack app error", error));
 
-  if (mode === "http" && receiver instanceof HTTPReceiver) {
-    // Bolt never sees a request the edge has not read, verified and checked with zod.
-    const guarded = guardSlackRequests({
-      signingSecret: config.signingSecret ?? "",
-      next: receiver.requestListener,
-      debug: config.debug ?? (() => {}),
-    });
-    config.server?.route(SLACK_EVENTS_PATH, guarded);
+  if (edge) {
+    // Bolt never sees a request the edge has not read, verified, checked and acknowledged.
+    config.server?.route(SLACK_EVENTS_PATH, edge.listener);
     config.server?.onShutdown(() => drain());
   }
 

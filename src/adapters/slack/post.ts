@@ -33,7 +33,7 @@ export async function respondAll(
   options: { visibility: "private" | "public"; replaceOriginal?: boolean },
 ): Promise<void> {
   for (const [index, message] of messages.entries()) {
-    await respond({
+    await drained(respond, {
       response_type: options.visibility === "public" ? "in_channel" : "ephemeral",
       // Only the first message may replace the one clicked; the rest follow it.
       replace_original: index === 0 && options.replaceOriginal === true,
@@ -44,5 +44,15 @@ export async function respondAll(
 }
 
 export async function respondSentence(respond: RespondFn, sentence: string): Promise<void> {
-  await respond({ response_type: "ephemeral", replace_original: false, text: sentence });
+  await drained(respond, { response_type: "ephemeral", replace_original: false, text: sentence });
+}
+
+/**
+ * respond() resolves with fetch's Response and leaves its body unread, and an unread body
+ * holds its keep-alive connection: every answer would then open a new socket. Reading the
+ * (tiny) body frees it for the next answer.
+ */
+async function drained(respond: RespondFn, message: Parameters<RespondFn>[0]): Promise<void> {
+  const response = (await respond(message)) as { arrayBuffer?: () => Promise<unknown> } | undefined;
+  await response?.arrayBuffer?.().catch(() => {});
 }
