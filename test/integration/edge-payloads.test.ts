@@ -103,6 +103,16 @@ describe("other shapes the edge refuses", () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it("Slack: URL verification gets its challenge back; the unsigned SSL check gets 200", async () => {
+    const verification = JSON.stringify({ type: "url_verification", challenge: "abc", token: "t" });
+    const answer = await rig.slack(verification, { contentType: "application/json" });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toEqual({ challenge: "abc" });
+    const check = await rig.slack("ssl_check=1&token=t", { signed: false });
+    expect(check.status).toBe(200);
+    expect(check.text).toBe("");
+  });
+
   it("Slack: form data sent with a charset is still read as form data", async () => {
     const body = "command=/other&user_id=U1&channel_id=C1&response_url=http://x.test/";
     const answer = await rig.slack(body, {
