@@ -2,10 +2,9 @@
 // and the loopback fake: discord.js used to throw building them ("options is not iterable")
 // as an unhandled rejection. Each is now dropped with a debug line and the bot keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/index.ts";
-import { fixedThesis, testCommands } from "../fakes/discord-commands.ts";
-import { autocomplete, FakeDiscord } from "../fakes/discord-gateway.ts";
-import { FAKE_IDS } from "../fakes/discord-rest.ts";
+import type { DiscordAdapter } from "../../src/adapters/discord/index.ts";
+import { autocomplete, type FakeDiscord } from "../fakes/discord-gateway.ts";
+import { startGatewayBot } from "./discord-gateway-bot.ts";
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
@@ -16,18 +15,10 @@ const onCrash = (error: unknown) => crashes.push(error);
 beforeAll(async () => {
   process.on("unhandledRejection", onCrash);
   process.on("uncaughtException", onCrash);
-  fake = await FakeDiscord.start();
-  adapter = createDiscordAdapter({
-    token: "fake-token",
-    applicationId: FAKE_IDS.application,
-    guildId: FAKE_IDS.guild,
-    apiUrl: fake.apiUrl,
-    commands: testCommands,
-    thesis: fixedThesis(),
-    registerCommands: false,
-    log: { info: () => {}, error: () => {}, debug: (message) => debug.push(message) },
-  });
-  await adapter.start();
+  ({ fake, adapter } = await startGatewayBot(
+    { info: () => {}, error: () => {}, debug: (message) => debug.push(message) },
+    { registerCommands: false },
+  ));
 });
 
 afterAll(async () => {

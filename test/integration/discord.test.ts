@@ -1,38 +1,28 @@
 // The real discord.js Client against the loopback fake Discord: READY, deferred answers,
 // autocomplete, buttons, the Find sources thread flow, mentions, permissions and 429s.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createDiscordAdapter,
-  type DiscordAdapter,
-  syncCommands,
-} from "../../src/adapters/discord/index.ts";
-import { fixedThesis, testCommands } from "../fakes/discord-commands.ts";
+import { type DiscordAdapter, syncCommands } from "../../src/adapters/discord/index.ts";
+import { testCommands } from "../fakes/discord-commands.ts";
 import {
   autocomplete,
   buttonClick,
-  FakeDiscord,
+  type FakeDiscord,
   findSources,
   slashCommand,
   userMessage,
 } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS, type RecordedCall } from "../fakes/discord-rest.ts";
+import { startGatewayBot } from "./discord-gateway-bot.ts";
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
 const logged: string[] = [];
 
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
-  adapter = createDiscordAdapter({
-    token: "fake-token",
-    applicationId: FAKE_IDS.application,
-    guildId: FAKE_IDS.guild,
-    apiUrl: fake.apiUrl,
-    commands: testCommands,
-    thesis: fixedThesis(),
-    log: { info: (m) => logged.push(m), error: (m) => logged.push(`ERROR ${m}`) },
-  });
-  await adapter.start();
+  ({ fake, adapter } = await startGatewayBot({
+    info: (m) => logged.push(m),
+    error: (m) => logged.push(`ERROR ${m}`),
+  }));
 });
 
 afterAll(async () => {

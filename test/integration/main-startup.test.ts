@@ -70,15 +70,21 @@ it("an index written by a newer thesis-bot is refused with how to fix it", async
   expect(run.log()).not.toMatch(/\n\s+at /);
 });
 
-it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM", async () => {
+/** Serve mode with Slack over HTTP against a fresh fake of Slack's API, on a free port. */
+async function slackServeEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   fake = await startFakeSlackApi();
-  const run = io({
+  return {
     SLACK_BOT_TOKEN: "xoxb-test",
     SLACK_SIGNING_SECRET: "test-secret",
     SLACK_API_URL: fake.apiUrl,
     PORT: "0",
     HOST: "127.0.0.1",
-  });
+    ...extra,
+  };
+}
+
+it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM", async () => {
+  const run = io(await slackServeEnv());
   const exited = runApp(run.app);
   await run.logged("HTTP: listening on");
   expect(run.log()).toContain("Slack: up (HTTP, POST /slack/events).");
@@ -93,15 +99,7 @@ it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM",
 });
 
 it("serve mode refuses a malformed signed request with 400, logs why at debug level, and holds the safety net while serving", async () => {
-  fake = await startFakeSlackApi();
-  const run = io({
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_SIGNING_SECRET: "test-secret",
-    SLACK_API_URL: fake.apiUrl,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "debug",
-  });
+  const run = io(await slackServeEnv({ LOG_LEVEL: "debug" }));
   const netsBefore = process.listenerCount("unhandledRejection");
   const exited = runApp(run.app);
   await run.logged("HTTP: listening on");

@@ -1,0 +1,31 @@
+// The real Discord adapter (discord.js Client) logged in to the loopback fake gateway, with
+// the small test commands: what the gateway tests start before each file.
+
+import type { DiscordLog } from "../../src/adapters/discord/core.ts";
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterConfig,
+} from "../../src/adapters/discord/index.ts";
+import { fixedThesis, testCommands } from "../fakes/discord-commands.ts";
+import { FakeDiscord } from "../fakes/discord-gateway.ts";
+import { FAKE_IDS } from "../fakes/discord-rest.ts";
+
+export async function startGatewayBot(
+  log: DiscordLog,
+  overrides: Partial<DiscordAdapterConfig> = {},
+): Promise<{ fake: FakeDiscord; adapter: DiscordAdapter }> {
+  const fake = await FakeDiscord.start();
+  const adapter = createDiscordAdapter({
+    token: "fake-token",
+    applicationId: FAKE_IDS.application,
+    guildId: FAKE_IDS.guild,
+    apiUrl: fake.apiUrl,
+    commands: testCommands,
+    thesis: fixedThesis(),
+    log,
+    ...overrides,
+  });
+  await adapter.start();
+  return { fake, adapter };
+}
