@@ -5,6 +5,7 @@ import { resolveTopic } from "../src/corpus/topics.ts";
 import type { Reply, ReplyAction } from "../src/reply/reply.ts";
 import { adviceFooter } from "./advice.ts";
 import { citationHeading, defineSubcommand, truncate } from "./define.ts";
+import { ENGLISH_ONLY, isNotEnglish } from "./language.ts";
 import type { CommandContext } from "./types.ts";
 
 export const ASK_EXAMPLE = "/thesis ask why does distribution win?";
@@ -67,8 +68,21 @@ export const askCommand = defineSubcommand({
   },
   rest: "question",
   async run(ctx, { question, limit }): Promise<Reply> {
-    const result = await askWithOptionalModel(ctx, question, limit);
     const title = truncate(question, 200);
+    // Before search: an English corpus has nothing to say to another language, and saying
+    // "nothing answers that" would blame the corpus for what is a language mismatch.
+    if (await isNotEnglish(question)) {
+      return {
+        kind: "empty",
+        title,
+        summary: ENGLISH_ONLY,
+        sections: [],
+        actions: [],
+        visibility: "private",
+        data: { found: false, answer: "", citations: [], claimIds: [], notEnglish: true },
+      };
+    }
+    const result = await askWithOptionalModel(ctx, question, limit);
     if (!result.found) {
       return {
         kind: "empty",

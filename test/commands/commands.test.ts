@@ -100,6 +100,22 @@ describe("/thesis ask", () => {
     expect((reply.data as AskResult).found).toBe(false);
   });
 
+  it("tells a question in another language that the bot reads English, without searching", async () => {
+    for (const question of ["Was sind die Risiken von Bittensor?", "Bittensor有哪些风险？"]) {
+      const reply = await run(`ask ${question}`);
+      expect(reply.kind).toBe("empty");
+      expect(reply.summary).toMatch(/^thesis-bot reads questions in English/);
+      expect((reply.data as AskResult).found).toBe(false);
+    }
+  });
+
+  it("reads short chat-style English as English", async () => {
+    for (const question of ["tbh tao risks lol", "bull case tao", "ngl china wins?"]) {
+      const reply = await run(`ask ${question}`);
+      expect(reply.summary ?? "", question).not.toMatch(/reads questions in English/);
+    }
+  });
+
   it("refuses an empty or 2,000-character question with a usage message", async () => {
     const empty = await run("ask   ");
     expect(empty.kind).toBe("usage");
