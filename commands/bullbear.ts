@@ -6,6 +6,8 @@ import { topicLabel } from "../src/corpus/topics.ts";
 import { NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
 import type { Reply, ReplySection } from "../src/reply/reply.ts";
 import { defineSubcommand, lookupTopic } from "./define.ts";
+import { credit } from "./passages.ts";
+import type { CommandContext } from "./types.ts";
 
 const USAGE = "/thesis bullbear <topic>";
 const NEEDS_TOPIC = "Name a topic, for example: /thesis bullbear tao";
@@ -18,18 +20,16 @@ const options = z.object({
     .max(100, { error: "That topic is too long. Name it in a word or two, like tao or china." }),
 });
 
-function side(index: number, name: "Bull" | "Bear", pair: BullBearPair): ReplySection {
+/** One side of a pair: its passage labelled "Bull 1" in the credit, or a plain "no source". */
+function side(
+  ctx: CommandContext,
+  index: number,
+  name: "Bull" | "Bear",
+  pair: BullBearPair,
+): ReplySection {
   const citation = name === "Bull" ? pair.bull : pair.bear;
-  if (!citation)
-    return {
-      heading: `${index + 1}. ${name} case`,
-      text: `${name} case: no source.`,
-      citations: [],
-    };
-  return {
-    heading: `${index + 1}. ${name} case`,
-    citations: [citation],
-  };
+  if (!citation) return { text: `${name} case: no source.`, citations: [] };
+  return { citations: credit(ctx, [citation], () => `${name} ${index + 1}`) };
 }
 
 export const bullbearCommand = defineSubcommand({
@@ -53,8 +53,8 @@ export const bullbearCommand = defineSubcommand({
         title,
         summary: `No source in the corpus argues either side of ${label} yet.`,
         sections: [
-          side(0, "Bull", { bull: null, bear: null }),
-          side(0, "Bear", { bull: null, bear: null }),
+          side(ctx, 0, "Bull", { bull: null, bear: null }),
+          side(ctx, 0, "Bear", { bull: null, bear: null }),
         ],
         actions: [],
         visibility: "private",
@@ -67,7 +67,10 @@ export const bullbearCommand = defineSubcommand({
       kind: "answer",
       title,
       summary: `The sources' case for and against ${label}, strongest pairing first.`,
-      sections: result.pairs.flatMap((pair, i) => [side(i, "Bull", pair), side(i, "Bear", pair)]),
+      sections: result.pairs.flatMap((pair, i) => [
+        side(ctx, i, "Bull", pair),
+        side(ctx, i, "Bear", pair),
+      ]),
       actions: [
         { id: "share", label: "Share to channel", value: command, style: "primary" },
         { id: "thread", label: "Quote in thread", value: command },

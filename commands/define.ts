@@ -2,7 +2,6 @@
 // and the wording of citations, titles and topic errors, so all commands read alike.
 import type { z } from "zod";
 import { resolveTopic } from "../src/corpus/topics.ts";
-import type { Citation } from "../src/corpus/types.ts";
 import { usageReply } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import type { CommandContext, SubcommandDefinition } from "./types.ts";
@@ -17,20 +16,6 @@ export function defineSubcommand<Schema extends z.ZodObject>(
 export function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-}
-
-export function linesLabel(citation: Citation): string {
-  const [start, end] = citation.lines;
-  return start === end ? `line ${start}` : `lines ${start}–${end}`;
-}
-
-/** "1. China's open-weight push — lines 12–13" */
-/**
- * The heading above a quoted passage: its rank only. Every renderer already credits the
- * quote with its title, file and lines right under it; repeating them above was noise.
- */
-export function citationHeading(index: number): string {
-  return `${index + 1}.`;
 }
 
 export type TopicLookup = { ok: true; id: string } | { ok: false; reply: Reply };

@@ -4,6 +4,7 @@ import { topicLabel } from "../src/corpus/topics.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import { adviceFooter } from "./advice.ts";
 import { defineSubcommand, truncate } from "./define.ts";
+import { credit } from "./passages.ts";
 
 const NEEDS_ID = "Give a claim id, for example: /thesis quote 3f9a2c1b";
 
@@ -45,7 +46,7 @@ export const quoteCommand = defineSubcommand({
         {
           heading: "In context",
           text: `A ${claim.kind}${claim.hedged ? " (hedged)" : ""}. Topics: ${topics}.`,
-          citations: [context],
+          citations: credit(ctx, [context]),
         },
       ],
       actions: [

@@ -5,6 +5,7 @@ import { NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import { isInvestmentTopic } from "./advice.ts";
 import { defineSubcommand, lookupTopic } from "./define.ts";
+import { credit } from "./passages.ts";
 
 const USAGE = "/thesis risks [topic]";
 
@@ -53,7 +54,7 @@ export const risksCommand = defineSubcommand({
       sections: result.risks.map((risk, i) => ({
         heading: `${i + 1}. ${risk.label}`,
         text: `Raised by ${risk.sources} source${risk.sources === 1 ? "" : "s"}.`,
-        citations: risk.citations,
+        citations: credit(ctx, risk.citations),
       })),
       actions: [
         { id: "share", label: "Share to channel", value: command, style: "primary" },

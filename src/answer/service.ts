@@ -37,6 +37,7 @@ export function createThesisService(
         title: d.title,
         ...(d.outlet ? { outlet: d.outlet } : {}),
         ...(d.author ? { author: d.author } : {}),
+        ...(d.url ? { url: d.url } : {}),
         lines: d.lineStarts.length,
         claims: view.claimsOf(d.file).length,
       })),

@@ -8,6 +8,7 @@ export interface SourceInfo {
   title: string;
   outlet?: string;
   author?: string;
+  url?: string;
   lines: number;
   claims: number;
 }

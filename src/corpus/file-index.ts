@@ -36,6 +36,7 @@ export function indexOneFile(raw: RawFile, meta: SourceEntry | undefined): FileI
       title,
       ...(outlet ? { outlet } : {}),
       ...(author ? { author } : {}),
+      ...(meta?.url ? { url: meta.url } : {}),
     },
     sections: segmented.sections,
     paragraphs: segmented.paragraphs,

@@ -15,6 +15,7 @@ const document = z.object({
   title: z.string(),
   outlet: z.string().optional(),
   author: z.string().optional(),
+  url: z.string().optional(),
   text: z.string(),
   lineStarts: z.array(int),
 });

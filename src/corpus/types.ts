@@ -13,6 +13,8 @@ export interface SourceDocument {
   title: string;
   outlet?: string;
   author?: string;
+  /** Where the article can be read (sources.json `url`). */
+  url?: string;
   text: string;
   /** Offset of the first character of each line; lineStarts[0] is line 1. */
   lineStarts: number[];

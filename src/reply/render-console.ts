@@ -1,10 +1,15 @@
-// Reply -> terminal text for the local console: title, summary, numbered sections with each
-// quote on "> " lines and its source on a "— title, file:lines" line, the footer, and the
-// buttons turned into follow-up commands the user can type. Text from sources and users is
+// Reply -> terminal text for the local console: title, summary, sections with each quote on
+// "> " lines, its credit on a "— 1 · Title — Outlet" line and its file and lines under that,
+// the footer, and the buttons that mean something here (bear case, next page) turned into
+// commands the user can type; share and thread buttons have no channel to act on and are
+// left out. Text from sources and users is
 // stripped of terminal control characters, so a quote can never move the cursor or recolour
 // the screen; line breaks are kept, because a quote's lines are part of what it cites.
-import type { Citation } from "../corpus/types.ts";
-import type { Reply, ReplySection } from "./reply.ts";
+import { attributionText, linesLabel } from "./passage-text.ts";
+import type { Reply, ReplyCitation, ReplySection } from "./reply.ts";
+
+/** Buttons that post to a channel or a thread: the console has neither. */
+const CHANNEL_ONLY_ACTIONS = new Set(["share", "thread"]);
 
 // C0 controls except tab and newline, DEL, and the C1 range (which includes CSI, U+009B).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
@@ -15,18 +20,14 @@ export function escapeConsole(text: string): string {
   return text.replace(/\r\n/g, "\n").replace(CONTROL, "");
 }
 
-function linesOf(citation: Citation): string {
-  const [start, end] = citation.lines;
-  return start === end ? `${start}` : `${start}–${end}`;
-}
-
-export function renderCitation(citation: Citation): string {
+export function renderCitation(citation: ReplyCitation): string {
   const quoted = escapeConsole(citation.quote)
     .split("\n")
     .map((line) => `  > ${line}`);
   return [
     ...quoted,
-    `  — ${escapeConsole(citation.title)}, ${escapeConsole(citation.file)}:${linesOf(citation)}`,
+    `  — ${escapeConsole(attributionText(citation))}`,
+    `    ${escapeConsole(citation.file)}, ${linesLabel(citation)}`,
   ].join("\n");
 }
 
@@ -54,13 +55,12 @@ export function renderConsole(reply: Reply): string {
     if (text) blocks.push(text);
   }
   if (reply.footer) blocks.push(escapeConsole(reply.footer));
-  if (reply.actions.length > 0) {
+  const actions = reply.actions.filter((action) => !CHANNEL_ONLY_ACTIONS.has(action.id));
+  if (actions.length > 0) {
     blocks.push(
       [
         "Follow up by typing:",
-        ...reply.actions.map(
-          (a) => `  ${escapeConsole(a.label)}: /thesis ${escapeConsole(a.value)}`,
-        ),
+        ...actions.map((a) => `  ${escapeConsole(a.label)}: /thesis ${escapeConsole(a.value)}`),
       ].join("\n"),
     );
   }

@@ -3,9 +3,16 @@
 // fields, embeds and messages rather than cut; "…" appears only when a single word is
 // longer than a whole field. Every payload carries allowed_mentions { parse: [] } so a
 // quoted "@everyone" in a source or a question can never ping anyone.
-import type { Citation } from "../corpus/types.ts";
 import { escapeDiscordMarkdown, splitText, truncateAtWord } from "./discord-text.ts";
-import type { Reply, ReplyAction, ReplyKind } from "./reply.ts";
+import {
+  attributionText,
+  chunkLines,
+  markRun,
+  quoteLines,
+  safeUrl,
+  smallPrint,
+} from "./passage-text.ts";
+import type { Reply, ReplyAction, ReplyCitation, ReplyKind } from "./reply.ts";
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -24,17 +31,12 @@ export const DISCORD_LIMITS = {
 
 export const EPHEMERAL_FLAG = 64;
 
-export interface DiscordEmbedField {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
-
 export interface DiscordEmbed {
   title?: string;
   description?: string;
+  /** Makes the title a link. */
+  url?: string;
   color?: number;
-  fields?: DiscordEmbedField[];
   footer?: { text: string };
 }
 
@@ -90,66 +92,72 @@ export {
   unescapeDiscordMarkdown,
 } from "./discord-text.ts";
 
-function fileName(file: string): string {
-  return file.slice(file.lastIndexOf("/") + 1);
+/** "**1** · [Title](url) — Outlet": the passage's number and its source by name. */
+function credit(citation: ReplyCitation): string {
+  const url = safeUrl(citation.url);
+  const title = escapeDiscordMarkdown(citation.title.trim() || citation.file).replace(
+    /[[\]]/g,
+    (c) => `\\${c}`,
+  );
+  const named = url ? `[${title}](<${url}>)` : `**${title}**`;
+  const label = citation.label ? `**${escapeDiscordMarkdown(citation.label)}** · ` : "";
+  const outlet = citation.outlet?.trim()
+    ? ` — ${escapeDiscordMarkdown(citation.outlet.trim())}`
+    : "";
+  const section = citation.section ? ` · under “${escapeDiscordMarkdown(citation.section)}”` : "";
+  return `${label}${named}${outlet}${section}`;
 }
 
-/** "Title — 000_x.txt L12–14" (or "L12" for one line). */
-export function citationLabel(citation: Citation): string {
-  const [start, end] = citation.lines;
-  const span = start === end ? `L${start}` : `L${start}–${end}`;
-  return `${citation.title} — ${fileName(citation.file)} ${span}`;
-}
-
-/** One citation as fields: the quote split over several fields when it is long. */
-export function citationFields(citation: Citation): DiscordEmbedField[] {
-  const label = truncateAtWord(citationLabel(citation), DISCORD_LIMITS.fieldName - 12);
-  const chunks = splitText(escapeDiscordMarkdown(citation.quote), DISCORD_LIMITS.fieldValue);
-  return chunks.map((value, index) => ({
-    name: index === 0 ? label : `${label} (cont.)`,
-    value: value.trim() === "" ? "\u200b" : value,
-  }));
+/**
+ * A passage as description markdown: its quote lines (the answer's part in bold), the
+ * credit, and file and lines as subtext, the small print under it.
+ */
+export function passageLines(citation: ReplyCitation): string[] {
+  const quoted = quoteLines(citation).map((runs) => {
+    const line = runs.map((run) => markRun(run, escapeDiscordMarkdown, "**")).join("");
+    return line.trim() === "" ? "> \u200b" : `> ${line}`;
+  });
+  return [...quoted, credit(citation), `-# ${escapeDiscordMarkdown(smallPrint(citation))}`];
 }
 
 function embedSize(embed: DiscordEmbed): number {
   let size = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
   size += embed.footer?.text.length ?? 0;
-  for (const field of embed.fields ?? []) size += field.name.length + field.value.length;
   return size;
 }
 
-/** Builds the embeds of a reply, each within the per-embed limits. */
+/**
+ * Builds the embeds of a reply: one per headed section (a risk), its text and passages in
+ * the description, continued in more embeds when over the limits.
+ */
 function buildEmbeds(reply: Reply, reserve: number): DiscordEmbed[] {
   const color = KIND_COLORS[reply.kind];
+  const max = Math.min(
+    DISCORD_LIMITS.description,
+    DISCORD_LIMITS.embedTotal - reserve - DISCORD_LIMITS.title,
+  );
   const embeds: DiscordEmbed[] = [];
-  const start = (title: string | undefined, text: string | undefined) => {
-    const pieces = text ? splitText(text, DISCORD_LIMITS.description) : [undefined];
-    pieces.forEach((description, index) => {
-      const embed: DiscordEmbed = { color };
-      if (index === 0 && title) embed.title = truncateAtWord(title, DISCORD_LIMITS.title);
-      if (description) embed.description = description;
-      embeds.push(embed);
-    });
+  const open = (title?: string): DiscordEmbed => {
+    const embed: DiscordEmbed = { color };
+    if (title) embed.title = truncateAtWord(title, DISCORD_LIMITS.title);
+    embeds.push(embed);
+    return embed;
   };
-  start(reply.title, reply.summary);
-  for (const section of reply.sections) {
-    const last = embeds[embeds.length - 1];
-    const mergeable = last && !section.heading && section.text && !last.fields;
-    const merged = mergeable ? `${last.description ?? ""}\n\n${section.text}`.trim() : undefined;
-    if (last && merged && merged.length <= DISCORD_LIMITS.description) last.description = merged;
-    else if (section.heading || section.text) start(section.heading, section.text);
-    for (const citation of section.citations) {
-      for (const field of citationFields(citation)) {
-        const current = embeds[embeds.length - 1]!;
-        const fields = current.fields ?? [];
-        const full =
-          fields.length >= DISCORD_LIMITS.fields ||
-          embedSize(current) + field.name.length + field.value.length >
-            DISCORD_LIMITS.embedTotal - reserve;
-        if (full) embeds.push({ color, fields: [field] });
-        else current.fields = [...fields, field];
-      }
+  let current = open(reply.title.trim() || "thesis-bot");
+  const add = (block: string) => {
+    const joined = current.description ? `${current.description}\n\n${block}` : block;
+    if (joined.length <= max) current.description = joined;
+    else {
+      current = open();
+      current.description = block;
     }
+  };
+  if (reply.summary?.trim()) for (const piece of splitText(reply.summary, max)) add(piece);
+  for (const section of reply.sections) {
+    if (section.heading?.trim()) current = open(section.heading);
+    if (section.text?.trim()) for (const piece of splitText(section.text, max)) add(piece);
+    for (const citation of section.citations)
+      for (const piece of chunkLines(passageLines(citation), max, "> ")) add(piece);
   }
   return embeds;
 }
@@ -254,16 +262,22 @@ function pageTarget(
 
 /**
  * Each cited passage in full, one message per passage (more when a passage exceeds one
- * embed description), for "Quote in thread" and "Find sources".
+ * embed description), for "Quote in thread" and "Find sources": credited in the title
+ * (linked when the source has a URL), file and lines in the footer.
  */
 export function renderPassages(reply: Reply): DiscordMessagePayload[] {
   const messages: DiscordMessagePayload[] = [];
   for (const citation of reply.sections.flatMap((section) => section.citations)) {
-    const label = truncateAtWord(citationLabel(citation), DISCORD_LIMITS.title);
+    const label = truncateAtWord(attributionText(citation), DISCORD_LIMITS.title);
+    const url = safeUrl(citation.url);
     const chunks = splitText(escapeDiscordMarkdown(citation.quote), DISCORD_LIMITS.description);
     chunks.forEach((description, index) => {
       const embed: DiscordEmbed = { color: KIND_COLORS.answer, description };
-      if (index === 0) embed.title = label;
+      if (index === 0) {
+        embed.title = label;
+        if (url) embed.url = url;
+      }
+      if (index === chunks.length - 1) embed.footer = { text: smallPrint(citation) };
       messages.push({ embeds: [embed], components: [], allowed_mentions: { parse: [] } });
     });
   }

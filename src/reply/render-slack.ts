@@ -2,8 +2,8 @@
 // here: 3,000 characters per section text, 150 per header, 75 per button label, 2,000 per
 // button value and 50 blocks per message. A long answer becomes several messages, cut
 // between blocks and, where possible, never inside a quoted passage.
-import type { Citation } from "../corpus/types.ts";
-import type { Reply, ReplyAction } from "./reply.ts";
+import { chunkLines, markRun, quoteLines, safeUrl, smallPrint } from "./passage-text.ts";
+import type { Reply, ReplyAction, ReplyCitation } from "./reply.ts";
 import { escapeSlack, safeSlackText, truncate } from "./slack-text.ts";
 
 export const SLACK_LIMITS = {
@@ -78,7 +78,7 @@ export function renderSlack(reply: Reply, options: RenderSlackOptions = {}): Sla
 }
 
 /** One passage on its own (the "Quote in thread" replies); usually one message. */
-export function renderCitationSlack(citation: Citation): SlackMessage[] {
+export function renderCitationSlack(citation: ReplyCitation): SlackMessage[] {
   return pack([citationBlocks(citation)], []).map((blocks) => ({
     text: truncate(escapeSlack(`${citation.title}: ${citation.quote}`), SLACK_LIMITS.fallbackText),
     blocks,
@@ -110,62 +110,40 @@ function sections(text: string): SlackBlock[] {
   }));
 }
 
-export function attribution(citation: Citation): string {
-  const [start, end] = citation.lines;
-  const span = start === end ? `line ${start}` : `lines ${start}–${end}`;
-  const title = citation.title.trim() ? `*${safeSlackText(citation.title.trim())}* · ` : "";
-  return `— ${title}\`${escapeSlack(citation.file)}\` ${span}`;
+/**
+ * "*1* · *<url|Title>* — Outlet": the passage's number and its source by name, linked when
+ * the source has a URL. File and lines go in the small print (a context block) under it.
+ */
+export function attribution(citation: ReplyCitation): string {
+  const url = safeUrl(citation.url);
+  const title = safeSlackText(citation.title.trim() || citation.file);
+  const linked = url ? `<${escapeSlack(url).replace(/\|/g, "%7C")}|${title}>` : title;
+  const label = citation.label ? `*${safeSlackText(citation.label)}* · ` : "";
+  const rest = [
+    citation.outlet?.trim() ? ` — ${safeSlackText(citation.outlet.trim())}` : "",
+    citation.section ? ` · under “${safeSlackText(citation.section)}”` : "",
+  ];
+  return `${label}*${linked}*${rest.join("")}`;
 }
 
-/** A citation as `>` quote lines plus its source; over-long quotes continue in more sections. */
-function citationBlocks(citation: Citation): SlackBlock[] {
-  const quoted = escapeSlack(citation.quote)
-    .split("\n")
-    .map((line) => (line.trim() === "" ? ">" : `> ${line}`));
+/** A citation as `>` quote lines plus its credit, then its file and lines in small print. */
+function citationBlocks(citation: ReplyCitation): SlackBlock[] {
+  const quoted = quoteLines(citation).map((runs) => {
+    const line = runs.map((run) => markRun(run, escapeSlack, "*")).join("");
+    return line.trim() === "" ? ">" : `> ${line}`;
+  });
   const credit = attribution(citation);
   const chunks = chunkLines(quoted, SLACK_LIMITS.sectionText - credit.length - 1, "> ");
   const last = chunks.length - 1;
-  return chunks.map((chunk, index) => ({
-    type: "section",
-    text: { type: "mrkdwn", text: index === last ? `${chunk}\n${credit}` : chunk },
-  }));
-}
-
-/**
- * Groups lines into chunks of at most `max` characters; a single line longer than that is
- * cut at spaces (each continuation starts with `prefix`, so a quote stays a quote).
- */
-function chunkLines(lines: string[], max: number, prefix = ""): string[] {
-  const pieces = lines.flatMap((line) => splitLongLine(line, max, prefix));
-  const chunks: string[] = [];
-  let current = "";
-  for (const piece of pieces) {
-    const next = current === "" ? piece : `${current}\n${piece}`;
-    if (next.length > max && current !== "") {
-      chunks.push(current);
-      current = piece;
-    } else {
-      current = next;
-    }
-  }
-  if (current !== "" || chunks.length === 0) chunks.push(current);
-  return chunks;
-}
-
-function splitLongLine(line: string, max: number, prefix: string): string[] {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf(" ", max);
-    if (cut <= prefix.length) cut = max;
-    // Never cut inside an entity such as &amp; (Slack would show the broken half).
-    const entity = /&[a-z]*$/i.exec(rest.slice(0, cut));
-    if (entity && entity.index > prefix.length) cut = entity.index;
-    out.push(rest.slice(0, cut));
-    rest = prefix + rest.slice(cut).replace(/^ /, "");
-  }
-  out.push(rest);
-  return out;
+  return [
+    ...chunks.map(
+      (chunk, index): SlackBlock => ({
+        type: "section",
+        text: { type: "mrkdwn", text: index === last ? `${chunk}\n${credit}` : chunk },
+      }),
+    ),
+    context(escapeSlack(smallPrint(citation))),
+  ];
 }
 
 function actionsBlock(actions: ReplyAction[], omit: readonly string[]): SlackBlock | undefined {

@@ -5,11 +5,27 @@ import type { Citation } from "../corpus/types.ts";
 export type Visibility = "private" | "public";
 export type ReplyKind = "answer" | "empty" | "usage" | "error" | "info";
 
+/**
+ * A quoted passage as a reply shows it: the verified citation (quote, file, lines, title) and
+ * what a reader needs to place it. Renderers credit it by title and outlet, linked when the
+ * source has a URL, and keep file and lines in small print.
+ */
+export interface ReplyCitation extends Citation {
+  /** Leads the attribution line: the passage's number ("1") or side ("Bull 1"). */
+  label?: string;
+  outlet?: string;
+  url?: string;
+  /** The source's section heading just above the passage (a heading-only passage folded in). */
+  section?: string;
+  /** [start, end) of `quote` the reply's answer rests on; shown emphasised, never cut out. */
+  emphasis?: [number, number];
+}
+
 export interface ReplySection {
   heading?: string;
   /** Plain text written by the bot (never markup); renderers escape it. */
   text?: string;
-  citations: Citation[];
+  citations: ReplyCitation[];
 }
 
 /**

@@ -11,7 +11,6 @@ const reply: Reply = {
   summary: "China is trying to own the distribution layer.",
   sections: [
     {
-      heading: "1. China Wins — lines 21–22",
       citations: [
         {
           file: "seeds/000_a.txt",
@@ -19,6 +18,8 @@ const reply: Reply = {
           quote:
             "China is trying to own the distribution layer.\nAnd in technology, distribution usually wins.",
           title: "China Wins",
+          label: "1",
+          outlet: "The Outlet",
         },
       ],
     },
@@ -32,21 +33,21 @@ const reply: Reply = {
 };
 
 describe("console renderer", () => {
-  it("shows title, summary, each quote line after '> ', its source and lines, footer and follow-ups", () => {
+  it("shows title, summary, each quote line after '> ', its credit, file and lines, footer and the follow-ups that work here", () => {
     expect(renderConsole(reply)).toBe(
       [
         "why does distribution win?",
         "China is trying to own the distribution layer.",
         "",
-        "1. China Wins — lines 21–22",
         "  > China is trying to own the distribution layer.",
         "  > And in technology, distribution usually wins.",
-        "  — China Wins, seeds/000_a.txt:21–22",
+        "  — 1 · China Wins — The Outlet",
+        "    seeds/000_a.txt, lines 21–22",
         "",
         NOT_ADVICE_FOOTER,
         "",
+        // No "Share to channel": the console has no channel to share to.
         "Follow up by typing:",
-        "  Share to channel: /thesis ask why does distribution win?",
         "  Show the bear case: /thesis bullbear tao",
         "",
       ].join("\n"),

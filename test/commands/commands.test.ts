@@ -59,17 +59,27 @@ function expectVerified(citations: Citation[]): void {
 const allCitations = (reply: Reply) => reply.sections.flatMap((s) => s.citations);
 
 describe("/thesis ask", () => {
-  it("answers with one section per verified citation, share/thread buttons and the CLI result", async () => {
+  it("answers with one section per verified citation, numbered in its credit, share/thread buttons and the CLI result", async () => {
     const reply = await run("ask why does distribution usually win?");
     expect(reply.kind).toBe("answer");
     expect(reply.visibility).toBe("private");
     expect(reply.title).toBe("why does distribution usually win?");
     const data = reply.data as AskResult;
     expect(data.found).toBe(true);
-    expect(reply.summary).toBe(data.answer);
+    // The lead is a sentence of passage 1: shown once, emphasised there, not as a line above.
+    expect(reply.summary).toBeUndefined();
+    const [first] = allCitations(reply);
+    expect(first?.quote.slice(...(first?.emphasis ?? [0, 0])).replace(/\s+/g, " ")).toBe(
+      data.answer,
+    );
     expect(reply.sections).toHaveLength(data.citations.length);
-    expect(reply.sections[0]?.heading).toBe("1.");
-    expect(allCitations(reply)).toEqual(data.citations);
+    expect(reply.sections.map((s) => s.heading)).toEqual(reply.sections.map(() => undefined));
+    expect(allCitations(reply).map((c) => c.label)).toEqual(
+      data.citations.map((_, i) => `${i + 1}`),
+    );
+    expect(
+      allCitations(reply).map(({ file, lines, quote, title }) => ({ file, lines, quote, title })),
+    ).toEqual(data.citations);
     expectVerified(data.citations);
     expect(allCitations(reply).some((c) => c.quote.includes("distribution usually wins"))).toBe(
       true,
@@ -176,9 +186,10 @@ describe("/thesis risks and bullbear", () => {
     expect(reply.title).toBe("Bull and bear: $TAO / Bittensor");
     expect(reply.sections.length % 2).toBe(0);
     for (const section of reply.sections) {
+      expect(section.heading).toBeUndefined();
       if (section.citations.length === 0)
         expect(section.text).toMatch(/^(Bull|Bear) case: no source\.$/);
-      else expect(section.heading).toMatch(/^\d+\. (Bull|Bear) case$/);
+      else expect(section.citations[0]?.label).toMatch(/^(Bull|Bear) \d+$/);
     }
     expectVerified(allCitations(reply));
   });

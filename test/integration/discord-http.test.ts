@@ -70,7 +70,7 @@ describe("Discord HTTP interactions endpoint", () => {
       (c) => c.method === "PATCH" && c.path.endsWith(`/${interaction.token}/messages/%40original`),
     );
     const body = edit.body as Record<string, any>;
-    expect(body.embeds[0].fields[0].name).toContain("L12–14");
+    expect(body.embeds[0].description).toMatch(/^-# .* · lines 12–14$/m);
     expect(body.allowed_mentions).toEqual({ parse: [] });
   });
 

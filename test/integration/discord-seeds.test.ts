@@ -13,9 +13,9 @@ import { checkCitation } from "../../src/answer/quote-check.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger, type Ledger } from "../../src/corpus/ledger.ts";
-import { unescapeDiscordMarkdown } from "../../src/reply/render-discord.ts";
 import { FakeDiscord, slashCommand } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS } from "../fakes/discord-rest.ts";
+import { passagesShown } from "../reply/discord-passages.ts";
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
@@ -41,33 +41,6 @@ afterAll(async () => {
   await fake?.close();
 });
 
-interface Field {
-  name: string;
-  value: string;
-}
-
-const LABEL = /^(.*) — (\S+) L(\d+)(?:–(\d+))?$/;
-
-/** Every way to rejoin a quote that was split at whitespace over several fields. */
-function rejoinings(chunks: string[]): string[] {
-  let joined = [chunks[0] ?? ""];
-  for (const chunk of chunks.slice(1)) {
-    joined = joined.flatMap((head) => [`${head} ${chunk}`, `${head}\n${chunk}`]);
-  }
-  return joined;
-}
-
-/** Groups "(cont.)" fields with the field they continue. */
-function quotesShown(fields: Field[]): { label: string; chunks: string[] }[] {
-  const quotes: { label: string; chunks: string[] }[] = [];
-  for (const field of fields) {
-    const value = unescapeDiscordMarkdown(field.value);
-    if (field.name.endsWith(" (cont.)")) quotes.at(-1)?.chunks.push(value);
-    else if (LABEL.test(field.name)) quotes.push({ label: field.name, chunks: [value] });
-  }
-  return quotes;
-}
-
 describe("/thesis ask over the seeds on Discord", () => {
   it.each([
     "why does distribution win",
@@ -79,21 +52,21 @@ describe("/thesis ask over the seeds on Discord", () => {
     const edit = await fake.rest.waitFor(
       (c) => c.method === "PATCH" && c.path.includes(`/${interaction.token}/`) && c.status === 200,
     );
-    const embeds = (edit.body as { embeds: { fields?: Field[] }[] }).embeds;
-    const quotes = quotesShown(embeds.flatMap((e) => e.fields ?? []));
+    const embeds = (edit.body as { embeds: { description?: string }[] }).embeds;
+    const quotes = passagesShown(embeds.map((e) => e.description ?? ""));
     expect(quotes.length).toBeGreaterThan(0);
-    for (const { label, chunks } of quotes) {
-      const [, title = "", fileName = "", start = "0", end] = LABEL.exec(label) ?? [];
-      const doc = ledger.documents.find((d) => d.file.endsWith(`/${fileName}`));
-      expect(doc, label).toBeDefined();
-      const lines: [number, number] = [Number(start), Number(end ?? start)];
-      const holds = rejoinings(chunks).some(
-        (quote) =>
-          checkCitation({ file: doc!.file, lines, quote, title }, (f) =>
-            f === doc!.file ? doc : undefined,
-          ) === null,
-      );
-      expect(holds, `${label}: ${chunks.join(" ").slice(0, 80)}`).toBe(true);
+    for (const { lines, credit, file, span } of quotes) {
+      const doc = ledger.documents.find((d) => d.file === file);
+      expect(doc, file).toBeDefined();
+      // Credited by the source's title, never by its file name alone.
+      expect(credit).toContain(doc!.title.slice(0, 20));
+      const quote = lines.join("\n");
+      expect(
+        checkCitation({ file, lines: span, quote, title: doc!.title }, (f) =>
+          f === file ? doc : undefined,
+        ),
+        `${file}:${span.join("-")}: ${quote.slice(0, 80)}`,
+      ).toBeNull();
     }
   });
 

@@ -12,6 +12,7 @@ import {
   userMessage,
 } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS, type RecordedCall } from "../fakes/discord-rest.ts";
+import { passagesShown } from "../reply/discord-passages.ts";
 import { startGatewayBot } from "./discord-gateway-bot.ts";
 
 let fake: FakeDiscord;
@@ -52,9 +53,10 @@ describe("Discord adapter against a fake gateway", () => {
     const edit = await fake.rest.waitFor(isEdit(interaction.token));
     const embeds = bodyOf(edit).embeds as Body[];
     expect(embeds[0]?.title).toBe("What the sources say");
-    const fields = embeds.flatMap((e) => e.fields ?? []);
-    expect(fields[0]?.name).toBe("China's open-weight push — 000_0cf94f8e47b27905.txt L12–14");
-    expect(fields[0]?.value).toContain("distribution wins");
+    const [first] = passagesShown(embeds.map((e) => e.description ?? ""));
+    expect(first?.credit).toContain("China's open-weight push");
+    expect(first).toMatchObject({ file: "seeds/000_0cf94f8e47b27905.txt", span: [12, 14] });
+    expect(first?.lines.join(" ")).toContain("distribution wins");
     const labels = bodyOf(edit).components[0].components.map((b: Body) => b.label);
     expect(labels).toEqual(["Share to channel", "Quote in thread", "Show the bear case"]);
     expect(bodyOf(edit).allowed_mentions).toEqual({ parse: [] });
@@ -94,7 +96,7 @@ describe("Discord adapter against a fake gateway", () => {
     expect(post).toBeDefined();
     expect(bodyOf(post!).flags).toBeUndefined();
     expect(bodyOf(post!).allowed_mentions).toEqual({ parse: [] });
-    expect(bodyOf(post!).embeds[0].fields[0].value).toContain("distribution wins");
+    expect(bodyOf(post!).embeds[0].description).toContain("distribution wins");
   });
 
   it("sends a question containing @everyone with allowed_mentions parse []", async () => {
@@ -124,10 +126,10 @@ describe("Discord adapter against a fake gateway", () => {
     fake.dispatch("INTERACTION_CREATE", click);
     const edit = await fake.rest.waitFor(isEdit(click.token));
     expect(bodyOf(edit).embeds[0].title).toBe("Bull and bear: tao");
-    const values = bodyOf(edit)
-      .embeds.flatMap((e: Body) => e.fields ?? [])
-      .map((f: Body) => f.value);
-    expect(values).toContain("Subnet emissions can be gamed, and validators \\*collude\\*.");
+    const text = bodyOf(edit)
+      .embeds.map((e: Body) => e.description ?? "")
+      .join("\n");
+    expect(text).toContain("> Subnet emissions can be gamed, and validators \\*collude\\*.");
   });
 
   it("pages a long answer with Next and Previous", async () => {
@@ -158,7 +160,8 @@ describe("Discord adapter against a fake gateway", () => {
     const threadId = /<#(\d+)>/.exec(bodyOf(edit).content)![1];
     const posts = fake.rest.find("POST", new RegExp(`/channels/${threadId}/messages$`));
     expect(posts.length).toBe(2);
-    expect(bodyOf(posts[1]!).embeds[0].title).toContain("L12–14");
+    expect(bodyOf(posts[1]!).embeds[0].title).toContain("China's open-weight push");
+    expect(bodyOf(posts[1]!).embeds[0].footer.text).toContain("lines 12–14");
     expect(bodyOf(posts[0]!).embeds[0].description).toContain("About: Distribution beats");
     expect(bodyOf(posts[0]!).embeds[0].fields).toBeUndefined();
   });

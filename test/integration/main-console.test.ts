@@ -43,7 +43,7 @@ it("answers a piped /thesis ask with the verbatim quote and its file and lines, 
     { DATA_DIR: dataDir, PATH: process.env.PATH ?? "" },
   );
   expect(code, stderr).toBe(0);
-  const match = /— (.+), (seeds\/\S+\.txt):(\d+)(?:–(\d+))?\n/.exec(stdout);
+  const match = /— (.+)\n +(seeds\/\S+\.txt), lines? (\d+)(?:–(\d+))?\n/.exec(stdout);
   expect(match, stdout).not.toBeNull();
   expect(stdout).toContain("  > And in technology, distribution usually wins.");
   // The first quote shown is the text of the file at the lines it names.

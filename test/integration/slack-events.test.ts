@@ -139,8 +139,8 @@ describe("Slack buttons", () => {
       "1700000000.000001",
       "1700000000.000001",
     ]);
-    expect(visibleText(replies[0]?.args ?? {})).toContain("`seeds/000_a.txt` lines 12–13");
-    expect(visibleText(replies[1]?.args ?? {})).toContain("`seeds/001_b.txt` line 40");
+    expect(visibleText(replies[0]?.args ?? {})).toContain("seeds/000_a.txt · lines 12–13");
+    expect(visibleText(replies[1]?.args ?? {})).toContain("seeds/001_b.txt · line 40");
   });
 
   it("Show the bear case answers privately with the bear passage", async () => {

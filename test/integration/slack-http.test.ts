@@ -33,7 +33,7 @@ describe("Slack over HTTP: /thesis", () => {
     expect(answer?.args.response_type).toBe("ephemeral");
     const shown = visibleText(answer?.args ?? {});
     expect(shown).toContain("> Open weights spread faster than any licence can follow.");
-    expect(shown).toContain("`seeds/000_a.txt` lines 12–13");
+    expect(shown).toContain("seeds/000_a.txt · lines 12–13");
     expect(shown).toContain("China's open-weight push");
     const blocks = answer?.args.blocks as { type: string; elements?: { action_id: string }[] }[];
     const buttons = blocks.find((b) => b.type === "actions")?.elements?.map((e) => e.action_id);

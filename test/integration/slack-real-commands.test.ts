@@ -15,19 +15,31 @@ const serviceLanded = existsSync(path.join(root, "src/answer/service.ts"));
 const commandsLanded = existsSync(path.join(root, "commands/index.ts"));
 
 /** Slack's view of a quote back to the source text: drop "> " markers and entities. */
-function unquote(sectionText: string): { quote: string; file: string; lines: number[] } | null {
-  const credit = /`([^`]+)` lines? (\d+)(?:–(\d+))?$/.exec(sectionText);
-  if (!credit?.[1] || !credit[2]) return null;
-  const quote = sectionText
-    .slice(0, sectionText.lastIndexOf("\n— "))
-    .split("\n")
-    .map((line) => line.replace(/^> ?/, ""))
-    .join("\n")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-  const start = Number(credit[2]);
-  return { quote, file: credit[1], lines: [start, Number(credit[3] ?? start)] };
+type Block = { type: string; text?: { text: string }; elements?: { text: string }[] };
+
+/**
+ * Each passage shown: its "> " section (the answer's part in *bold*, which the seeds never
+ * use themselves) and the small print after it naming file and lines.
+ */
+function passagesOf(blocks: Block[]): { quote: string; file: string; lines: number[] }[] {
+  const passages: { quote: string; file: string; lines: number[] }[] = [];
+  blocks.forEach((block, i) => {
+    const small = /^(\S+) · lines? (\d+)(?:–(\d+))?$/.exec(
+      blocks[i + 1]?.elements?.[0]?.text ?? "",
+    );
+    if (block.type !== "section" || !block.text?.text.startsWith(">") || !small) return;
+    const quote = block.text.text
+      .split("\n")
+      .filter((line) => line.startsWith(">"))
+      .map((line) => line.replace(/^> ?/, "").replace(/\*/g, ""))
+      .join("\n")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+    const start = Number(small[2]);
+    passages.push({ quote, file: small[1] ?? "", lines: [start, Number(small[3] ?? start)] });
+  });
+  return passages;
 }
 
 describe.skipIf(!serviceLanded)("Slack /thesis ask over the seeds (real service)", () => {
@@ -55,11 +67,8 @@ describe.skipIf(!serviceLanded)("Slack /thesis ask over the seeds (real service)
     expect(res.status).toBe(200);
     const [answer] = await harness.fake.waitForCalls("response_url", 1, 10_000);
     expect(answer?.args.response_type).toBe("ephemeral");
-    const blocks = (answer?.args.blocks ?? []) as { type: string; text?: { text: string } }[];
-    const quotes = blocks
-      .filter((b) => b.type === "section" && b.text?.text.startsWith(">"))
-      .map((b) => unquote(b.text?.text ?? ""))
-      .filter((q) => q !== null);
+    const blocks = (answer?.args.blocks ?? []) as Block[];
+    const quotes = passagesOf(blocks);
     expect(quotes.length).toBeGreaterThan(0);
     for (const { quote, file, lines } of quotes) {
       const source = (await readFile(path.join(root, file), "utf8")).split("\n");

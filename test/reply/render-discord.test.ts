@@ -1,4 +1,4 @@
-// The Discord renderer: citations as fields, Discord's limits held by splitting rather than
+// The Discord renderer: passages as quotes in embed descriptions, Discord's limits held by splitting rather than
 // cutting, buttons within custom_id's 100 characters, no pings, private replies ephemeral.
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
@@ -14,9 +14,9 @@ import {
   type DiscordMessagePayload,
   renderDiscord,
   renderPassages,
-  unescapeDiscordMarkdown,
 } from "../../src/reply/render-discord.ts";
 import type { Reply } from "../../src/reply/reply.ts";
+import { passagesShown } from "./discord-passages.ts";
 
 const citation = (quote: string, lines: [number, number] = [12, 14]): Citation => ({
   file: "seeds/000_0cf94f8e47b27905.txt",
@@ -42,15 +42,9 @@ function assertWithinLimits(messages: DiscordMessagePayload[]) {
     for (const embed of message.embeds) {
       expect(embed.title?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.title);
       expect(embed.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.description);
-      expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.fields);
       expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(DISCORD_LIMITS.footer);
       total += (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
       total += embed.footer?.text.length ?? 0;
-      for (const field of embed.fields ?? []) {
-        expect(field.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldName);
-        expect(field.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.fieldValue);
-        total += field.name.length + field.value.length;
-      }
     }
     expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
     for (const row of message.components) {
@@ -62,54 +56,81 @@ function assertWithinLimits(messages: DiscordMessagePayload[]) {
 }
 
 describe("renderDiscord", () => {
-  it("shows each citation as a field named by title, file and line span", () => {
+  it("shows each passage as a quote credited by number, title and outlet, file and lines in small print", () => {
     const [message] = renderDiscord(
       reply({
         summary: "Distribution wins.",
-        sections: [{ citations: [citation("Open weights win.")] }],
+        sections: [
+          {
+            citations: [
+              { ...citation("Open weights win.\nCheap wins."), label: "1", outlet: "The Outlet" },
+            ],
+          },
+        ],
       }),
     );
+    expect(message?.embeds).toHaveLength(1);
     expect(message?.embeds[0]).toMatchObject({
       title: "What the sources say",
-      description: "Distribution wins.",
-      fields: [
-        {
-          name: "China's open-weight push — 000_0cf94f8e47b27905.txt L12–14",
-          value: "Open weights win.",
-        },
-      ],
+      description: [
+        "Distribution wins.",
+        "",
+        "> Open weights win.",
+        "> Cheap wins.",
+        "**1** · **China's open-weight push** — The Outlet",
+        "-# seeds/000\\_0cf94f8e47b27905.txt · lines 12–14",
+      ].join("\n"),
     });
-    const oneLine = renderDiscord(reply({ sections: [{ citations: [citation("x y", [7, 7])] }] }));
-    expect(oneLine[0]?.embeds[0]?.fields?.[0]?.name).toMatch(/ L7$/);
-  });
-
-  it("splits a long quote over several fields without dropping or cutting words", () => {
-    const quote = Array.from({ length: 400 }, (_, i) => `word${i}`).join(" ");
-    const messages = renderDiscord(reply({ sections: [{ citations: [citation(quote)] }] }));
-    const fields = messages.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []));
-    expect(fields.length).toBeGreaterThan(1);
-    expect(fields.slice(1).every((f) => f.name.endsWith("(cont.)"))).toBe(true);
-    expect(fields.map((f) => f.value).join(" ")).toBe(quote);
-    expect(fields.some((f) => f.value.includes("…"))).toBe(false);
-  });
-
-  it("cuts with … only when one word is longer than a whole field", () => {
-    const messages = renderDiscord(
-      reply({ sections: [{ citations: [citation("x".repeat(3000))] }] }),
+    const linked = renderDiscord(
+      reply({
+        sections: [{ citations: [{ ...citation("x y", [7, 7]), url: "https://ex.com/a" }] }],
+      }),
     );
-    const values = messages
-      .flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []))
-      .map((f) => f.value);
-    expect(values[0]?.endsWith("…")).toBe(true);
+    expect(linked[0]?.embeds[0]?.description).toContain(
+      "[China's open-weight push](<https://ex.com/a>)",
+    );
+    expect(linked[0]?.embeds[0]?.description).toMatch(/ · line 7$/);
+  });
+
+  it("emphasises the part of a quote the answer rests on, leaving the words as they are", () => {
+    const quote = "First point.\nThe answer is here. More.";
+    const [message] = renderDiscord(
+      reply({ sections: [{ citations: [{ ...citation(quote), emphasis: [13, 32] }] }] }),
+    );
+    expect(message?.embeds[0]?.description).toContain(
+      "> First point.\n> **The answer is here.** More.",
+    );
+    expect(passagesShown([message?.embeds[0]?.description ?? ""])[0]?.lines.join("\n")).toBe(quote);
+  });
+
+  it("splits a long quote over several embeds without dropping or cutting words", () => {
+    const quote = Array.from({ length: 1200 }, (_, i) => `word${i}`).join(" ");
+    const messages = renderDiscord(reply({ sections: [{ citations: [citation(quote)] }] }));
+    const descriptions = messages.flatMap((m) => m.embeds.map((e) => e.description ?? ""));
+    expect(descriptions.length).toBeGreaterThan(1);
+    const [shown] = passagesShown(descriptions);
+    expect(shown?.lines.join(" ")).toBe(quote);
+    expect(descriptions.some((d) => d.includes("…"))).toBe(false);
+    assertWithinLimits(messages);
+  });
+
+  it("cuts only when one word is longer than a whole description", () => {
+    const messages = renderDiscord(
+      reply({ sections: [{ citations: [citation("x".repeat(5000))] }] }),
+    );
+    const [shown] = passagesShown(
+      messages.flatMap((m) => m.embeds.map((e) => e.description ?? "")),
+    );
+    expect(shown?.lines.join("")).toBe("x".repeat(5000));
     assertWithinLimits(messages);
   });
 
   it("escapes markdown so a quote reads exactly as the source", () => {
     const quote = "validators *collude* and_earn ~more~ `TAO`";
     const [message] = renderDiscord(reply({ sections: [{ citations: [citation(quote)] }] }));
-    const value = message?.embeds[0]?.fields?.[0]?.value ?? "";
-    expect(value).not.toBe(quote);
-    expect(unescapeDiscordMarkdown(value)).toBe(quote);
+    const description = message?.embeds[0]?.description ?? "";
+    expect(description).not.toContain(quote);
+    expect(passagesShown([description])[0]?.lines).toEqual([quote]);
   });
 
   it("spreads 60 citations over several embeds and messages within Discord's limits", () => {
@@ -117,7 +138,7 @@ describe("renderDiscord", () => {
     const messages = renderDiscord(reply({ sections: [{ citations }], footer: "Not advice." }));
     expect(messages.length).toBeGreaterThan(1);
     assertWithinLimits(messages);
-    const shown = messages.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []));
+    const shown = passagesShown(messages.flatMap((m) => m.embeds.map((e) => e.description ?? "")));
     expect(shown).toHaveLength(60);
     expect(messages.at(-1)?.embeds.at(-1)?.footer?.text).toBe("Not advice.");
   });

@@ -28,7 +28,7 @@ const reply = (extra: Partial<Reply> = {}): Reply => ({
 const allText = (value: unknown) => JSON.stringify(value);
 
 describe("renderSlack", () => {
-  it("renders a header, the summary, each citation as a quote with title, file and lines", () => {
+  it("renders a header, the summary, each citation as a quote credited by title, with file and lines in small print", () => {
     const [message, ...rest] = renderSlack(reply());
     expect(rest).toHaveLength(0);
     expect(message?.blocks[0]).toEqual({
@@ -40,8 +40,13 @@ describe("renderSlack", () => {
     );
     expect(quote).toMatchObject({
       text: {
-        text: "> Distribution is the moat.\n> Everyone can copy a model.\n— *Open weights win* · `seeds/000_a.txt` lines 3–4",
+        text: "> Distribution is the moat.\n> Everyone can copy a model.\n*Open weights win*",
       },
+    });
+    const small = message?.blocks[message.blocks.indexOf(quote!) + 1];
+    expect(small).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: "seeds/000_a.txt · lines 3–4" }],
     });
     expect(message?.text).toContain("Distribution beats raw capability.");
   });
@@ -124,7 +129,7 @@ describe("renderSlack", () => {
       expect(block.text.text.length).toBeLessThanOrEqual(3000);
       expect(block.text.text.startsWith("> ")).toBe(true);
     }
-    expect(allText(message)).toContain("`seeds/000_a.txt` lines 3–4");
+    expect(allText(message)).toContain("seeds/000_a.txt · lines 3–4");
   });
 
   it("cuts long titles and button labels to Slack's limits", () => {
