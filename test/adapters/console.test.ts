@@ -46,7 +46,9 @@ describe("console adapter", () => {
   it("answers a typed /thesis ask with the quote and its file and lines", async () => {
     const { output } = await session(["/thesis ask why does distribution usually win?"]);
     expect(output).toContain("> And in technology, distribution usually wins.");
-    expect(output).toMatch(/— 1 · China Wins: .*\n +seeds\/000_0cf94f8e47b27905\.txt, lines \d+–\d+/);
+    expect(output).toMatch(
+      /— 1 · China Wins: .*\n +seeds\/000_0cf94f8e47b27905\.txt, lines \d+–\d+/,
+    );
     // Buttons that post to a channel mean nothing in a terminal.
     expect(output).not.toContain("Share to channel");
     // Piped sessions print replies only: no banner, no prompt.
