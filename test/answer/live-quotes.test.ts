@@ -52,7 +52,7 @@ describe("a running console after its articles change", () => {
   it("quotes the article as it is at first", async () => {
     const reply = await answer("/thesis ask why does distribution usually win?");
     expect(reply).toContain(`> ${SENTENCE}`);
-    expect(reply).toContain(`articles/${ARTICLE}:21–23`);
+    expect(reply).toContain(`articles/${ARTICLE}, lines 21–23`);
   }, 60_000);
 
   it("never quotes the old text once the article is edited (same size, new mtime)", async () => {
@@ -61,10 +61,10 @@ describe("a running console after its articles change", () => {
     await writeFile(file, text.replace(SENTENCE, EDITED));
     const reply = await answer("/thesis ask why does distribution usually win?");
     expect(reply).not.toContain(SENTENCE);
-    expect(reply).not.toContain(`articles/${ARTICLE}:21–23`);
+    expect(reply).not.toContain(`articles/${ARTICLE}, lines 21–23`);
     expect(run.log()).toContain(`Quote check dropped articles/${ARTICLE}:21-23 (not-at-lines).`);
     // Lines the edit did not touch are still quoted from the same article.
-    expect(reply).toContain(`articles/${ARTICLE}:57–58`);
+    expect(reply).toContain(`articles/${ARTICLE}, lines 57–58`);
   }, 60_000);
 
   it("never cites the article once it is deleted", async () => {

@@ -18,7 +18,6 @@ type Body = {
   embeds?: {
     title?: string;
     description?: string;
-    fields?: { value: string }[];
     footer?: { text: string };
   }[];
   message_reference?: { message_id: string };
@@ -55,7 +54,8 @@ const embedText = (calls: RecordedCall[]) =>
     unescapeDiscordMarkdown(
       calls
         .flatMap((c) => bodyOf(c).embeds ?? [])
-        .flatMap((e) => [e.description ?? "", ...(e.fields ?? []).map((f) => f.value)])
+        // Quotes are "> " lines in the description; the marks are not the source's words.
+        .map((e) => (e.description ?? "").replace(/^> /gm, ""))
         .join(" "),
     ),
   );

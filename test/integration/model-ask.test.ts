@@ -116,11 +116,23 @@ function ask(o: OpenedThesis, question = QUESTION): Promise<Reply> {
   );
 }
 
-const citationsOf = (reply: Reply) => reply.sections.flatMap((s) => s.citations);
+/** The citations shown, without the reply's credit and emphasis. */
+const citationsOf = (reply: Reply) =>
+  reply.sections.flatMap((s) =>
+    s.citations.map(({ file, lines, quote, title }) => ({ file, lines, quote, title })),
+  );
+
+/** The lead a reader gets: the summary line, or the part of passage 1 shown in bold. */
+function leadShown(reply: Reply): string {
+  if (reply.summary) return reply.summary;
+  const first = reply.sections[0]?.citations[0];
+  const [from, to] = first?.emphasis ?? [0, first?.quote.length ?? 0];
+  return (first?.quote ?? "").slice(from, to).replace(/\s+/g, " ");
+}
 
 function expectExtractive(reply: Reply, o: OpenedThesis, question = QUESTION): void {
   const extractive = o.thesis.ask(question);
-  expect(reply.summary).toBe(extractive.answer);
+  expect(leadShown(reply)).toBe(extractive.answer);
   expect(citationsOf(reply)).toEqual(extractive.citations);
   expect(reply.footer ?? "").not.toContain("Summary written by");
 }
@@ -299,7 +311,7 @@ describe("prompt injection through /thesis ask", () => {
     const hostile = await open(modelEnv(), corpus);
     const reply = await ask(hostile, question);
     expect(reply.kind).toBe("answer");
-    expect(reply.summary).not.toContain("HACKED");
+    expect(leadShown(reply)).not.toContain("HACKED");
     expectExtractive(reply, hostile, question);
 
     const request = answerRequests().at(-1) as RecordedRequest;
@@ -312,6 +324,6 @@ describe("prompt injection through /thesis ask", () => {
     for (const citation of citationsOf(reply)) expect(checkCitation(citation, lookup)).toBeNull();
     // Same ledger without a model: the reply a user gets is the extractive one.
     const plain = createThesisService(hostile.ledger).ask(question);
-    expect(reply.summary).toBe(plain.answer);
+    expect(leadShown(reply)).toBe(plain.answer);
   });
 });
