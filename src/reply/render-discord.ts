@@ -99,7 +99,9 @@ function credit(citation: ReplyCitation): string {
     /[[\]]/g,
     (c) => `\\${c}`,
   );
-  const named = url ? `[${title}](<${url}>)` : `**${title}**`;
+  // Embeds never unfurl links, so a plain masked link; parentheses encoded so none ends it early.
+  const target = url?.replace(/\(/g, "%28").replace(/\)/g, "%29");
+  const named = target ? `[${title}](${target})` : `**${title}**`;
   const label = citation.label ? `**${escapeDiscordMarkdown(citation.label)}** · ` : "";
   const outlet = citation.outlet?.trim()
     ? ` — ${escapeDiscordMarkdown(citation.outlet.trim())}`

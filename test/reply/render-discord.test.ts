@@ -87,7 +87,7 @@ describe("renderDiscord", () => {
       }),
     );
     expect(linked[0]?.embeds[0]?.description).toContain(
-      "[China's open-weight push](<https://ex.com/a>)",
+      "[China's open-weight push](https://ex.com/a)",
     );
     expect(linked[0]?.embeds[0]?.description).toMatch(/ · line 7$/);
   });
