@@ -1,7 +1,7 @@
 // `ask`, `risks`, `bullbear` and `quote`: the grounded answers, as the JSON of DESIGN.md
 // or as text with every quote on "> " lines under its source.
 
-import { resolveTopic, TOPIC_IDS } from "../corpus/topics.ts";
+import { resolveTopic, topicIds } from "../corpus/topics.ts";
 import type { Citation } from "../corpus/types.ts";
 import { type CliCommand, type CliInput, CliUsageError } from "./io.ts";
 import { claimJson } from "./ledger-commands.ts";
@@ -28,7 +28,7 @@ function topicOf(input: CliInput, required: boolean): string | undefined {
   if (!text) throw new CliUsageError('Give a topic, for example TAO or "Chinese open-source AI".');
   if (!resolveTopic(text))
     throw new CliUsageError(
-      `Unknown topic "${text}": known topics are ${TOPIC_IDS.join(", ")}.`,
+      `Unknown topic "${text}": known topics are ${topicIds().join(", ")}.`,
       "UNKNOWN_TOPIC",
     );
   return text;

@@ -1,7 +1,7 @@
 // `sources`, `claims` and `index`: what the ledger holds.
 
 import type { Ledger } from "../corpus/ledger.ts";
-import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
+import { resolveTopic, topicIds, topicLabel } from "../corpus/topics.ts";
 import { CLAIM_KINDS, type Claim, type ClaimKind, STANCES } from "../corpus/types.ts";
 import { type CliCommand, CliUsageError } from "./io.ts";
 
@@ -41,7 +41,7 @@ export function parseTopicFlag(value: unknown): string | undefined {
   const topic = resolveTopic(value);
   if (!topic)
     throw new CliUsageError(
-      `Unknown topic "${value}": known topics are ${TOPIC_IDS.join(", ")}.`,
+      `Unknown topic "${value}": known topics are ${topicIds().join(", ")}.`,
       "UNKNOWN_TOPIC",
     );
   return topic;
@@ -97,7 +97,7 @@ export const indexCommand: CliCommand = {
       ) as Record<K, number>;
     const byKind = count(CLAIM_KINDS, (c) => [c.kind]);
     const byStance = count(STANCES, (c) => Object.values(c.stances));
-    const byTopic = count(TOPIC_IDS, (c) => c.topics);
+    const byTopic = count(topicIds(), (c) => c.topics);
     const summary = {
       sources: l.documents.length,
       sections: l.sections.length,

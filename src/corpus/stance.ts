@@ -8,7 +8,8 @@
 //   topics: that piece's own polarity;
 // - otherwise: the polarity of the main pieces together.
 
-import { compileCues, cueMatches, negatedBy, overlaps, type Span } from "./cues.ts";
+import { compileCues, cueMatches, negatedBy, overlaps, type Span, wordsOf } from "./cues.ts";
+import { valenceOf } from "./sentiment-lexicon.ts";
 import {
   CONTRAST_CONNECTORS,
   DIMINISHERS,
@@ -19,9 +20,9 @@ import {
   NEGATIVE_CUES,
   NEGATORS,
   POSITIVE_CUES,
+  REVERSERS,
 } from "./stance-cue-data.ts";
-import { TOPICS } from "./topic-data.ts";
-import { findTopicMentions, withImpliedTopics } from "./topics.ts";
+import { activeTopics, type TopicSet } from "./topics.ts";
 import type { Stance } from "./types.ts";
 
 const POSITIVE = compileCues(POSITIVE_CUES);
@@ -29,6 +30,7 @@ const NEGATIVE = compileCues(NEGATIVE_CUES);
 const NEGATOR = compileCues(NEGATORS.filter((n) => n !== "n't"));
 const INTENSIFIERS = compileCues(INTENSIFYING_NEGATIONS);
 const DIMINISHER = compileCues(DIMINISHERS);
+const REVERSER = compileCues(REVERSERS);
 const CONNECTOR = compileCues([
   ...INVERTING_CONNECTORS,
   ...CONTRAST_CONNECTORS,
@@ -50,7 +52,10 @@ interface Piece {
 interface SentenceCues {
   positives: Span[];
   negatives: Span[];
+  /** Words of the general sentiment lexicon that no argument cue covers, with their weight. */
+  lexical: (Span & { value: number })[];
   negators: Span[];
+  reversers: Span[];
   diminishers: Span[];
 }
 
@@ -61,11 +66,33 @@ function cuesOf(text: string): SentenceCues {
   const positives = cueMatches(POSITIVE, text).filter(
     (m) => !negatives.some((n) => n.start === m.start),
   );
+  // "not just", "not only": praise, not negation.
+  const negators = cueMatches(NEGATOR, text).filter(
+    (n) => !intensifiers.some((i) => overlaps(i, n)),
+  );
+  // "stops being" is a negation; its "stops" reverses nothing of its own.
+  const reversers = cueMatches(REVERSER, text).filter((r) => !negators.some((n) => overlaps(n, r)));
+  const covered = [...positives, ...negatives, ...negators, ...intensifiers];
+  const rated: SentenceCues["lexical"] = [];
+  for (const [i, w] of wordsOf(text).entries()) {
+    const value = valenceOf(w.word);
+    const span = { start: w.start, end: w.end, first: i, last: i };
+    if (value !== 0 && !covered.some((c) => overlaps(c, span))) rated.push({ ...span, value });
+  }
+  // A reversing verb with sentiment of its own ("ban", "stop") speaks for itself only when
+  // nothing it reverses follows ("ban boxing" is against boxing; "ban torture" is not).
+  const follows = (r: Span) =>
+    [...covered, ...rated].some((c) => c.first > r.last && c.first - r.last <= 3);
+  const lexical = rated.filter((m) => {
+    const reverser = reversers.find((r) => overlaps(r, m));
+    return !reverser || !follows(reverser);
+  });
   return {
     positives,
     negatives,
-    // "not just", "not only": praise, not negation.
-    negators: cueMatches(NEGATOR, text).filter((n) => !intensifiers.some((i) => overlaps(i, n))),
+    lexical,
+    negators,
+    reversers,
     diminishers: cueMatches(DIMINISHER, text),
   };
 }
@@ -77,13 +104,18 @@ const within = (m: { start: number; end: number }, start: number, end: number) =
 function polarityIn(cues: SentenceCues, start: number, end: number): number {
   const negators = cues.negators.filter((n) => within(n, start, end));
   const weight = cues.diminishers.some((d) => within(d, start, end)) ? 0.5 : 1;
+  const reversers = cues.reversers.filter((r) => within(r, start, end));
+  const signOf = (m: Span) =>
+    (negatedBy(m, negators, 3) ? -1 : 1) *
+    (negatedBy(m, reversers, 3) && !reversers.some((r) => overlaps(r, m)) ? -1 : 1);
   const score = (matches: Span[], sign: number) => {
     let total = 0;
-    for (const m of matches)
-      if (within(m, start, end)) total += negatedBy(m, negators, 3) ? -sign : sign;
+    for (const m of matches) if (within(m, start, end)) total += sign * signOf(m);
     return total;
   };
-  return weight * (score(cues.positives, 1) + score(cues.negatives, -1));
+  let lexical = 0;
+  for (const m of cues.lexical) if (within(m, start, end)) lexical += m.value * signOf(m);
+  return weight * (score(cues.positives, 1) + score(cues.negatives, -1) + lexical);
 }
 
 function splitPieces(
@@ -145,14 +177,14 @@ function splitPieces(
 const toStance = (polarity: number): Stance =>
   polarity > 0 ? "bull" : polarity < 0 ? "bear" : "neutral";
 
-/** Stance toward each topic the text names (implied topics follow the topic implying them). */
-export function stancesIn(text: string): Record<string, Stance> {
-  const mentions = findTopicMentions(text);
+/** Polarity toward each topic the text names itself (not implied ones). */
+function directPolarities(text: string, set: TopicSet): Map<string, number> {
+  const mentions = set.findMentions(text);
+  const direct = new Map<string, number>();
   // Most sentences name no topic: nothing to read a stance toward.
-  if (mentions.length === 0) return {};
+  if (mentions.length === 0) return direct;
   const pieces = splitPieces(text, mentions);
   const main = pieces.filter((p) => p.type === "main").reduce((sum, p) => sum + p.polarity, 0);
-  const direct = new Map<string, number>();
   for (const piece of pieces) {
     const polarity =
       piece.type === "harmed"
@@ -167,14 +199,26 @@ export function stancesIn(text: string): Record<string, Stance> {
       if (!direct.has(topic) || direct.get(topic) === 0) direct.set(topic, polarity);
     }
   }
+  return direct;
+}
+
+/** How strongly and which way the text argues about `topic` (0 when it does not name it). */
+export function polarityToward(text: string, topic: string, set = activeTopics()): number {
+  return directPolarities(text, set).get(topic) ?? 0;
+}
+
+/** Stance toward each topic the text names (implied topics follow the topic implying them). */
+export function stancesIn(text: string, set = activeTopics()): Record<string, Stance> {
+  const direct = directPolarities(text, set);
+  if (direct.size === 0) return {};
   const stances: Record<string, Stance> = {};
   for (const [topic, polarity] of direct) stances[topic] = toStance(polarity);
-  const implied = withImpliedTopics(direct.keys()).filter((t) => !direct.has(t));
+  const implied = set.withImplied(direct.keys()).filter((t) => !direct.has(t));
   // An implied topic takes the stance of the topics implying it when their non-neutral readings agree; two passes
   // let an implied topic feed another (DeepSeek -> Chinese open-weight AI -> open-weight).
   for (let pass = 0; pass < 2; pass++) {
     for (const topic of implied) {
-      const definition = TOPICS.find((t) => t.id === topic);
+      const definition = set.definition(topic);
       const sources = [...(definition?.impliedByAny ?? []), ...(definition?.impliedByAll ?? [])];
       const readings = new Set(
         sources.map((s) => stances[s]).filter((s) => s !== undefined && s !== "neutral"),
