@@ -24,28 +24,31 @@ export const RISK_FALSE_FRIENDS = [
   "de-risk",
   "risk appetite",
   "risk-on",
+  "risk-based",
+  "risk-adjusted",
+  // "concerns" as the verb "is about" ("This entry concerns the…"), "concerned with" as "about".
+  "concerns the",
+  "concerns a",
+  "concerns an",
+  "concerns this",
+  "concerns its",
+  "concerns itself",
+  "concerned with",
 ];
 
 /** Removing a risk is not raising one ("lowers the barrier to entry", "reduce dependency"). */
 export const RISK_REMOVALS =
-  /\b(?:lower|lowers|lowering|reduce|reduces|reducing|remove|removes|removing|cut|cuts)\s+(?:the\s+)?(?:\w+\s+)?(?:barriers?|risks?|dependency|dependence)\b/i;
+  /\b(?:lower|lowers|lowering|reduce|reduces|reducing|remove|removes|removing|cut|cuts|mitigate|mitigates|mitigating|eliminate|eliminates|eliminating)\s+(?:the\s+)?(?:\w+\s+)?(?:barriers?|risks?|dependency|dependence)\b|\b(?:barriers?|risks?|dependency|dependence)\b[^.;]{0,40}\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:reduced|lowered|removed|mitigated|eliminated)\b/i;
 
 /** Words that raise a risk on their own ("carries real liabilities", "may lose"). */
 export const RISK_CUES = [
   "risk",
   "risks",
   "risky",
-  "liabilit*",
   "vulnerab*",
-  "censorship",
-  "scrutiny",
   "overvalued",
   "draw down",
   "drawdown",
-  "lose",
-  "losing",
-  "loss",
-  "losses",
   "uncertain",
   "uncertainty",
   "dependency",
@@ -58,7 +61,6 @@ export const RISK_CUES = [
   "malicious",
   "political filtering",
   "weakness*",
-  "concern*",
   "reward noise",
   "wrong behavior",
   "not guaranteed",
@@ -67,9 +69,21 @@ export const RISK_CUES = [
 
 /**
  * Words that raise a risk only about what may happen ("It may fail", "crypto UX is still a
- * barrier"); stated as plain fact they describe ("physical failure, sensing noise").
+ * barrier", "you may lose all your principal"); stated as plain fact they describe or
+ * narrate ("physical failure, sensing noise", "the war's huge losses of life", "press
+ * censorship was debated", "the States concerned").
  */
 export const WEAK_RISK_CUES = [
+  "liabilit*",
+  "censorship",
+  "scrutiny",
+  "lose",
+  "losing",
+  "loss",
+  "losses",
+  "concern",
+  "concerns",
+  "concerned",
   "fail",
   "fails",
   "failure",
@@ -78,7 +92,6 @@ export const WEAK_RISK_CUES = [
   "experiment",
   "too early",
   "noise",
-  "hard",
 ];
 export const POSSIBILITY = /\b(?:may|might|could|can|if|still|would)\b/i;
 
