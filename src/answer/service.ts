@@ -32,6 +32,13 @@ export function createThesisService(
     options.sourceTexts,
   );
   const index = buildClaimIndex(view);
+  // Topics the claims name, most named first (curated before discovered on a tie).
+  const counts = new Map<string, number>();
+  for (const c of ledger.claims) for (const t of c.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const topicCounts = topicIds()
+    .map((id) => ({ id, label: topicLabel(id), claims: counts.get(id) ?? 0 }))
+    .filter((t) => t.claims > 0)
+    .sort((a, b) => b.claims - a.claims);
   return {
     sources: () =>
       ledger.documents.map((d) => ({
@@ -67,13 +74,6 @@ export function createThesisService(
         (c) => (!topic || c.topics.includes(topic)) && (!filter.kind || c.kind === filter.kind),
       );
     },
-    topics: () =>
-      topicIds()
-        .map((id) => ({
-          id,
-          label: topicLabel(id),
-          claims: ledger.claims.filter((c) => c.topics.includes(id)).length,
-        }))
-        .filter((t) => t.claims > 0),
+    topics: () => topicCounts,
   };
 }

@@ -22,11 +22,13 @@ function joinedPositionals(input: CliInput, what: string, usage: string): string
   return text;
 }
 
-function topicOf(input: CliInput, required: boolean): string | undefined {
+/** The topic named on the command line; the corpus's topics are known once it is open. */
+async function topicOf(input: CliInput, required: boolean): Promise<string | undefined> {
   const text = input.positionals.join(" ").trim();
   if (!text && !required) return undefined;
   if (!text) throw new CliUsageError('Give a topic, for example TAO or "Chinese open-source AI".');
-  if (!resolveTopic(text))
+  await input.thesis();
+  if (!required && !resolveTopic(text))
     throw new CliUsageError(
       `Unknown topic "${text}": known topics are ${topicIds().join(", ")}.`,
       "UNKNOWN_TOPIC",
@@ -58,7 +60,7 @@ export const risksCommand: CliCommand = {
   summary: "The risk register, optionally for one topic",
   usage: "thesis-bot risks [topic] [--json]",
   async run(input) {
-    const topic = topicOf(input, false);
+    const topic = await topicOf(input, false);
     const { risks } = (await input.thesis()).risks(topic);
     const text = risks.length
       ? risks
@@ -75,18 +77,18 @@ export const risksCommand: CliCommand = {
 export const bullbearCommand: CliCommand = {
   name: "bullbear",
   summary: "The strongest bullish claims set against their bearish counters",
-  usage: "thesis-bot bullbear <topic> [--json]",
+  usage: "thesis-bot bullbear <topic or any phrase> [--json]",
   async run(input) {
-    const topic = topicOf(input, true) ?? "";
-    const { pairs } = (await input.thesis()).bullbear(topic);
+    const topic = (await topicOf(input, true)) ?? "";
+    const { pairs, label } = (await input.thesis()).bullbear(topic);
     const side = (label: string, c: Citation | null) =>
       `  ${label}:\n${c ? citationText(c, "    ") : "    no source"}`;
     const text = pairs.length
       ? pairs
           .map((p, i) => `${i + 1}.\n${side("bull", p.bull)}\n${side("bear", p.bear)}`)
           .join("\n\n")
-      : "Neither a bull nor a bear case in the corpus for that topic.";
-    return { json: { pairs }, text };
+      : `Neither a bull nor a bear case in the corpus for "${topic}".`;
+    return { json: { topic: label, pairs }, text, exitCode: pairs.length ? 0 : 1 };
   },
 };
 

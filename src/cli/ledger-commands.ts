@@ -21,6 +21,19 @@ export const sourcesCommand: CliCommand = {
   },
 };
 
+export const topicsCommand: CliCommand = {
+  name: "topics",
+  summary: "List the corpus's topics (curated and discovered) with their claim counts",
+  usage: "thesis-bot topics [--json]",
+  async run({ thesis }) {
+    const topics = (await thesis()).topics();
+    const text = topics.length
+      ? topics.map((t) => `${t.label} (${t.id}): ${t.claims} claims`).join("\n")
+      : "No topics: the corpus names nothing often enough to be one.";
+    return { json: { topics }, text };
+  },
+};
+
 export function claimJson(c: Claim) {
   return {
     id: c.id,
@@ -64,9 +77,11 @@ export const claimsCommand: CliCommand = {
   usage: "thesis-bot claims [--topic T] [--kind K] [--json]",
   valueFlags: ["topic", "kind"],
   async run({ flags, ledger, corpusView }) {
+    // Opening the ledger puts its topics in force, so --topic can name a discovered one.
+    const opened = await ledger();
     const topic = parseTopicFlag(flags.topic);
     const kind = parseKindFlag(flags.kind);
-    const matching = (await ledger()).claims.filter(
+    const matching = opened.claims.filter(
       (c) => (!topic || c.topics.includes(topic)) && (!kind || c.kind === kind),
     );
     // Checked like every quote: a claim whose text is not in its article at its lines is left out.

@@ -34,11 +34,20 @@ export const RISK_FALSE_FRIENDS = [
   "concerns its",
   "concerns itself",
   "concerned with",
+  // Taking risks is an act (often praised), not a harm that may come.
+  "take risks",
+  "takes risks",
+  "taking risks",
+  "took risks",
+  "take a risk",
+  "take the risk",
+  "risk-taking",
+  "risk taking",
 ];
 
 /** Removing a risk is not raising one ("lowers the barrier to entry", "reduce dependency"). */
 export const RISK_REMOVALS =
-  /\b(?:lower|lowers|lowering|reduce|reduces|reducing|remove|removes|removing|cut|cuts|mitigate|mitigates|mitigating|eliminate|eliminates|eliminating)\s+(?:the\s+)?(?:\w+\s+)?(?:barriers?|risks?|dependency|dependence)\b|\b(?:barriers?|risks?|dependency|dependence)\b[^.;]{0,40}\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:reduced|lowered|removed|mitigated|eliminated)\b/i;
+  /\b(?:lower|lowers|lowering|reduce|reduces|reducing|remove|removes|removing|cut|cuts|mitigate|mitigates|mitigating|eliminate|eliminates|eliminating|prevent|prevents|preventing|avoid|avoids|avoiding)\s+(?:the\s+)?(?:\w+\s+)?(?:barriers?|risks?|dependency|dependence|failures?|losses?)\b|\b(?:barriers?|risks?|dependency|dependence)\b[^.;]{0,40}\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:reduced|lowered|removed|mitigated|eliminated)\b/i;
 
 /** Words that raise a risk on their own ("carries real liabilities", "may lose"). */
 export const RISK_CUES = [
@@ -102,7 +111,7 @@ export const RISK_NEGATION_WINDOW = 5;
 export const THREAT_CUES = ["danger*", "threat*", "formidable", "menac*"];
 
 export const RISK_DISMISSALS =
-  /\brisks?\b[^.]{0,30}\b(?:do not|don't|does not|cannot|can't|won't)\b/i;
+  /\brisks?\b[^.]{0,30}\b(?:do not|don't|does not|cannot|can't|won't)\b|\bas far as\b[^.]{0,60}\bconcerned\b|\b(?:less|least)\s+(?:risky|vulnerable|uncertain)\b/i;
 
 /** Words that start an enumerated item ("First, …"): in a risk section each is one risk. */
 export const ENUMERATION =

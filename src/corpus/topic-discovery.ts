@@ -2,6 +2,7 @@
 // more frequent in its articles than in general English (background-english.ts), and
 // frequent enough to argue about. Each becomes a topic whose aliases are its singular and
 // plural forms. Nothing here knows any corpus: the same statistics read any articles.
+import { STOPWORDS } from "../search/stopwords.ts";
 import { perMillionInEnglish } from "./background-english.ts";
 import type { TopicDefinition } from "./topic-set.ts";
 
@@ -31,17 +32,42 @@ interface Tally {
   /** Surface forms other than the lower-case key, to label the topic as the articles do. */
   forms: Map<string, number> | null;
   capitalised: number;
+  /** Occurrences right after a determiner or preposition: how often it is a noun. */
+  nounLike: number;
 }
+
+/** Words after which a noun phrase starts ("the dam", "of dams", "their children"). */
+const NOUN_MARKERS = new Set(
+  "the a an this that these those its their his her our your my of in on for with by about from against".split(
+    " ",
+  ),
+);
+/** A unigram topic is a noun at least this often (verbs, adverbs and most adjectives are not). */
+const MIN_NOUN_SHARE = 0.2;
 
 const stripPossessive = (word: string) => word.replace(/['’]s$/i, "").replace(/['’]$/, "");
 
-function tallyInto(map: Map<string, Tally>, key: string, surface: string, file: number): void {
+function tallyInto(
+  map: Map<string, Tally>,
+  key: string,
+  surface: string,
+  file: number,
+  nounLike: boolean,
+): void {
   let t = map.get(key);
   if (!t) {
-    t = { count: 0, files: 0, lastFile: -1, forms: null, capitalised: 0 };
+    t = {
+      count: 0,
+      files: 0,
+      lastFile: -1,
+      forms: null,
+      capitalised: 0,
+      nounLike: 0,
+    };
     map.set(key, t);
   }
   t.count++;
+  if (nounLike) t.nounLike++;
   if (t.lastFile !== file) {
     t.files++;
     t.lastFile = file;
@@ -56,7 +82,8 @@ function tallyInto(map: Map<string, Tally>, key: string, surface: string, file: 
 /** "dams" and "dam" are one topic, filed under the singular when both occur. */
 const singular = (key: string, known: Map<string, Tally>): string => {
   for (const cut of [/ies$/, /es$/, /s$/]) {
-    if (!cut.test(key) || /ss$/.test(key)) continue;
+    // "its" is no plural of "it", nor "has" of "ha".
+    if (!cut.test(key) || /ss$/.test(key) || key.length < 5) continue;
     const stem = key.replace(cut, cut.source === "ies$" ? "y" : "");
     if (known.has(stem)) return stem;
   }
@@ -78,7 +105,8 @@ export function discoverTopics(
   const functionWord = (w: string) => {
     let known = isFunctionWord.get(w);
     if (known === undefined) {
-      known = w.length < 3 || perMillionInEnglish(w) >= o.functionWordPerMillion;
+      known =
+        w.length < 3 || STOPWORDS.has(w) || perMillionInEnglish(w) >= o.functionWordPerMillion;
       isFunctionWord.set(w, known);
     }
     return known;
@@ -95,15 +123,20 @@ export function discoverTopics(
       const surface = stripPossessive(m[0]);
       const key = surface.toLowerCase();
       total++;
-      tallyInto(words, key, surface, index);
+      const afterMarker =
+        previous !== null &&
+        NOUN_MARKERS.has(previous.key) &&
+        PHRASE_GAP.test(text.slice(previous.end, m.index));
+      tallyInto(words, key, surface, index, afterMarker);
       const content = !functionWord(key);
       if (
         content &&
         previous &&
         !functionWord(previous.key) &&
         PHRASE_GAP.test(text.slice(previous.end, m.index))
-      )
-        tallyInto(pairs, `${previous.key} ${key}`, `${previous.surface} ${surface}`, index);
+      ) {
+        tallyInto(pairs, `${previous.key} ${key}`, `${previous.surface} ${surface}`, index, false);
+      }
       previous = { key, surface, end: m.index + m[0].length };
     }
   });
@@ -116,6 +149,10 @@ export function discoverTopics(
   const candidates: { key: string; tally: Tally; score: number; words: string[] }[] = [];
   for (const [key, tally] of words) {
     if (tally.count < minCount || functionWord(key) || !spread(tally)) continue;
+    const name = tally.capitalised / tally.count > 0.8;
+    // A topic word is a noun: often after "the"/"of"; never an adverb.
+    const noun = tally.nounLike / tally.count >= MIN_NOUN_SHARE && !/ly$/.test(key);
+    if (!name && !noun) continue;
     const spec = specificity(key, tally.count);
     if (spec < o.minSpecificity) continue;
     candidates.push({ key, tally, score: tally.count * Math.log(spec), words: [key] });
