@@ -256,4 +256,10 @@ export const REVERSERS = [
   "relief from",
   "against",
   "oppos*",
+  "regulat*",
+  "restrict*",
+  "criticiz*",
+  "criticis*",
+  "condemn*",
+  "reject*",
 ];

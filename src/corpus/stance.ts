@@ -97,6 +97,9 @@ function cuesOf(text: string): SentenceCues {
   };
 }
 
+/** Words either side of a mention whose sentiment is aimed at it. */
+const TARGET_WINDOW = 3;
+
 const within = (m: { start: number; end: number }, start: number, end: number) =>
   m.start >= start && m.end <= end;
 
@@ -121,8 +124,8 @@ function polarityIn(cues: SentenceCues, start: number, end: number): number {
 function splitPieces(
   text: string,
   mentions: readonly { start: number; end: number; topic: string }[],
+  cues: SentenceCues,
 ): Piece[] {
-  const cues = cuesOf(text);
   const leading = LEADING_SUBORDINATORS.exec(text);
   // "While X leads…, Y dominates…": the leading clause is one contrast piece up to its comma.
   const cuts: { start: number; end: number }[] = cueMatches(CONNECTOR, text).filter(
@@ -183,8 +186,26 @@ function directPolarities(text: string, set: TopicSet): Map<string, number> {
   const direct = new Map<string, number>();
   // Most sentences name no topic: nothing to read a stance toward.
   if (mentions.length === 0) return direct;
-  const pieces = splitPieces(text, mentions);
+  const cues = cuesOf(text);
+  const pieces = splitPieces(text, mentions, cues);
   const main = pieces.filter((p) => p.type === "main").reduce((sum, p) => sum + p.polarity, 0);
+  const words = wordsOf(text);
+  /**
+   * Sentiment aimed at the mention itself: cues a few words either side of it ("the harms of
+   * boxing", "boxing is dangerous") count again, and a reversing verb right before it
+   * ("regulating advertising", "a ban on boxing") counts against it.
+   */
+  const local = (m: { start: number; end: number }, piece: Piece) => {
+    const first = words.findIndex((w) => w.start >= m.start);
+    let last = first;
+    while (last + 1 < words.length && (words[last + 1]?.end ?? 0) <= m.end) last++;
+    const from = Math.max(piece.start, words[Math.max(0, first - TARGET_WINDOW)]?.start ?? 0);
+    const to = Math.min(piece.end, words[last + TARGET_WINDOW]?.end ?? text.length);
+    const governed = cues.reversers.some(
+      (r) => r.last < first && first - r.last <= TARGET_WINDOW && r.start >= piece.start,
+    );
+    return polarityIn(cues, from, to) - (governed ? 1 : 0);
+  };
   for (const piece of pieces) {
     const polarity =
       piece.type === "harmed"
@@ -196,7 +217,10 @@ function directPolarities(text: string, set: TopicSet): Map<string, number> {
             : main;
     for (const topic of piece.topics) {
       // A topic named in several pieces keeps the first non-neutral reading.
-      if (!direct.has(topic) || direct.get(topic) === 0) direct.set(topic, polarity);
+      if (direct.has(topic) && direct.get(topic) !== 0) continue;
+      const mention = mentions.find((m) => m.topic === topic && within(m, piece.start, piece.end));
+      const aimed = mention && piece.type !== "harmed" ? local(mention, piece) : 0;
+      direct.set(topic, polarity + (piece.type === "inverted" ? -aimed : aimed));
     }
   }
   return direct;
