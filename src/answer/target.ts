@@ -22,6 +22,8 @@ export interface Target {
 }
 
 const REVERSER = compileCues(REVERSERS);
+/** Discovery ranks a word one place lower for every tenfold more common it is in English. */
+const RARITY_WEIGHT = 10;
 /** Words at least this common (per million) say nothing about which thing is meant. */
 const FUNCTION_WORD_PER_MILLION = 250;
 
@@ -38,14 +40,14 @@ const specificity = (alias: string) =>
 function knownTopic(text: string, set: TopicSet): string | null {
   const resolved = set.resolve(text);
   if (!resolved || !set.definition(resolved)?.discovered) return resolved;
-  // Among discovered topics, the most specific one named ("voucher", not "education").
-  const mentions = set.findMentions(text);
-  let best: { topic: string; score: number } | null = null;
-  for (const m of mentions) {
-    const score = specificity(text.slice(m.start, m.end).toLowerCase());
-    if (!best || score < best.score) best = { topic: m.topic, score };
-  }
-  return best?.topic ?? resolved;
+  // Of the discovered topics the words name, the one most specific to this corpus (discovery
+  // ranks them so) and least common in English: "term limits on the legislative branch" is
+  // about term limits, "fund education using a voucher scheme" about vouchers.
+  const score = (m: { topic: string; start: number; end: number }) =>
+    set.ids.indexOf(m.topic) +
+    RARITY_WEIGHT * Math.log10(1 + specificity(text.slice(m.start, m.end).toLowerCase()));
+  const named = set.findMentions(text).sort((a, b) => score(a) - score(b));
+  return named[0]?.topic ?? resolved;
 }
 
 const contentWords = (text: string) =>
