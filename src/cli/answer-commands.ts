@@ -1,6 +1,7 @@
 // `ask`, `risks`, `bullbear` and `quote`: the grounded answers, as the JSON of DESIGN.md
 // or as text with every quote on "> " lines under its source.
 
+import { resolveTarget } from "../answer/target.ts";
 import { resolveTopic, topicIds } from "../corpus/topics.ts";
 import type { Citation } from "../corpus/types.ts";
 import { type CliCommand, type CliInput, CliUsageError } from "./io.ts";
@@ -22,13 +23,18 @@ function joinedPositionals(input: CliInput, what: string, usage: string): string
   return text;
 }
 
-/** The topic named on the command line; the corpus's topics are known once it is open. */
+/**
+ * The topic named on the command line: for risks a known topic, for bullbear any phrase the
+ * corpus says. The corpus's topics are known once it is open.
+ */
 async function topicOf(input: CliInput, required: boolean): Promise<string | undefined> {
   const text = input.positionals.join(" ").trim();
   if (!text && !required) return undefined;
   if (!text) throw new CliUsageError('Give a topic, for example TAO or "Chinese open-source AI".');
+  const ledger = await input.ledger();
   await input.thesis();
-  if (!required && !resolveTopic(text))
+  const known = required ? resolveTarget(text, ledger.claims) : resolveTopic(text);
+  if (!known)
     throw new CliUsageError(
       `Unknown topic "${text}": known topics are ${topicIds().join(", ")}.`,
       "UNKNOWN_TOPIC",

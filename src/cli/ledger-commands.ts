@@ -1,6 +1,5 @@
 // `sources`, `claims` and `index`: what the ledger holds.
 
-import type { Ledger } from "../corpus/ledger.ts";
 import { resolveTopic, topicIds, topicLabel } from "../corpus/topics.ts";
 import { CLAIM_KINDS, type Claim, type ClaimKind, STANCES } from "../corpus/types.ts";
 import { type CliCommand, CliUsageError } from "./io.ts";
