@@ -4,7 +4,7 @@
 // casino and "loss" of habitat stay apart).
 
 import { RISK_CUES, THREAT_CUES, WEAK_RISK_CUES } from "../corpus/cue-data.ts";
-import { compileCues, cueMatches, wordsOf } from "../corpus/cues.ts";
+import { compileCues, cueMatches } from "../corpus/cues.ts";
 import type { Claim } from "../corpus/types.ts";
 import { terms } from "../search/index.ts";
 

@@ -181,7 +181,8 @@ export function createTopicSet(definitions: readonly TopicDefinition[]): TopicSe
   function aliasExpansions(): Map<string, string[]> {
     const map = new Map<string, string[]>();
     for (const t of definitions) {
-      if (!t.entity) continue;
+      // A discovered topic's aliases are only its inflections, which stemming already joins.
+      if (!t.entity || t.discovered) continue;
       const names = [...t.aliases, ...(t.caseSensitive ?? [])]
         .map((a) => a.toLowerCase().replace(/^\$/, ""))
         .filter((a) => /^[\p{L}\p{N}.]+$/u.test(a) && !/['’]s$/.test(a));
