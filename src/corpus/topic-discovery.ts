@@ -44,6 +44,7 @@ const NOUN_MARKERS = new Set(
 );
 /** A unigram topic is a noun at least this often (verbs, adverbs and most adjectives are not). */
 const MIN_NOUN_SHARE = 0.2;
+const SENTENCE_START = /[.!?\n]\s*$/;
 
 const stripPossessive = (word: string) => word.replace(/['’]s$/i, "").replace(/['’]$/, "");
 
@@ -123,10 +124,11 @@ export function discoverTopics(
       const surface = stripPossessive(m[0]);
       const key = surface.toLowerCase();
       total++;
+      const gap = previous === null ? "\n" : text.slice(previous.end, m.index);
+      // After "the"/"of", or opening a sentence (a subject): where nouns stand.
       const afterMarker =
-        previous !== null &&
-        NOUN_MARKERS.has(previous.key) &&
-        PHRASE_GAP.test(text.slice(previous.end, m.index));
+        (previous !== null && NOUN_MARKERS.has(previous.key) && PHRASE_GAP.test(gap)) ||
+        SENTENCE_START.test(gap);
       tallyInto(words, key, surface, index, afterMarker);
       const content = !functionWord(key);
       if (
