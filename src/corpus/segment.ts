@@ -74,12 +74,11 @@ export function segment(view: FileView): Segmented {
     const headingLike = isHeadingLine(current, previousContent);
     // A list item is content: lines after "…include:", and a short line followed straight
     // by another (a heading stands over text, not over the next heading).
-    const next = nextContent(n);
     inList =
       headingLike &&
       (LIST_INTRO.test(previousContent ?? "") ||
         inList ||
-        (next !== null && isHeadingLine(next, current)));
+        isHeadingLine(nextContent(n) ?? "", current));
     if (headingLike && !inList) {
       closeSection(section, sections, paragraphs);
       headings.add(n);

@@ -108,17 +108,22 @@ function polarityIn(cues: SentenceCues, start: number, end: number): number {
   const negators = cues.negators.filter((n) => within(n, start, end));
   const weight = cues.diminishers.some((d) => within(d, start, end)) ? 0.5 : 1;
   const reversers = cues.reversers.filter((r) => within(r, start, end));
-  const signOf = (m: Span) =>
-    (negatedBy(m, negators, 3) ? -1 : 1) *
-    (negatedBy(m, reversers, 3) && !reversers.some((r) => overlaps(r, m)) ? -1 : 1);
-  const score = (matches: Span[], sign: number) => {
-    let total = 0;
-    for (const m of matches) if (within(m, start, end)) total += sign * signOf(m);
-    return total;
-  };
-  let lexical = 0;
-  for (const m of cues.lexical) if (within(m, start, end)) lexical += m.value * signOf(m);
-  return weight * (score(cues.positives, 1) + score(cues.negatives, -1) + lexical);
+  let total = 0;
+  for (const m of cues.positives)
+    if (within(m, start, end)) total += signOf(m, negators, reversers);
+  for (const m of cues.negatives)
+    if (within(m, start, end)) total -= signOf(m, negators, reversers);
+  for (const m of cues.lexical)
+    if (within(m, start, end)) total += m.value * signOf(m, negators, reversers);
+  return weight * total;
+}
+
+/** -1 when a negation or a reversing verb (not both) stands just before the cue. */
+function signOf(m: Span, negators: readonly Span[], reversers: readonly Span[]): number {
+  const negated = negatedBy(m, negators, 3);
+  const reversed =
+    reversers.length > 0 && negatedBy(m, reversers, 3) && !reversers.some((r) => overlaps(r, m));
+  return negated === reversed ? 1 : -1;
 }
 
 function splitPieces(

@@ -144,8 +144,9 @@ export function createTopicSet(definitions: readonly TopicDefinition[]): TopicSe
 
   function withImplied(found: Iterable<string>): string[] {
     const topics = new Set(found);
+    if (topics.size === 0) return [];
     // Every claim asks this; only a few dozen distinct topic sets ever occur.
-    const key = [...topics].sort().join(" ");
+    const key = [...topics].join(" ");
     const known = impliedMemo.get(key);
     if (known) return [...known];
     const result = implied(topics);
