@@ -2,10 +2,9 @@
 // A side the corpus does not argue is said plainly ("bear case: no source"), never invented.
 import { z } from "zod";
 import type { BullBearPair } from "../src/answer/types.ts";
-import { topicLabel } from "../src/corpus/topics.ts";
 import { NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
 import type { Reply, ReplySection } from "../src/reply/reply.ts";
-import { defineSubcommand, lookupTopic } from "./define.ts";
+import { defineSubcommand } from "./define.ts";
 import { credit } from "./passages.ts";
 import type { CommandContext } from "./types.ts";
 
@@ -42,10 +41,9 @@ export const bullbearCommand = defineSubcommand({
   },
   rest: "topic",
   async run(ctx, { topic: typed }): Promise<Reply> {
-    const found = lookupTopic(ctx, typed, USAGE);
-    if (!found.ok) return found.reply;
-    const result = ctx.thesis.bullbear(found.id);
-    const label = topicLabel(found.id);
+    // Any phrase: a known topic, or the words themselves matched over the ledger.
+    const result = ctx.thesis.bullbear(typed);
+    const label = result.label;
     const title = `Bull and bear: ${label}`;
     if (result.pairs.length === 0) {
       return {
@@ -62,7 +60,7 @@ export const bullbearCommand = defineSubcommand({
         data: result,
       };
     }
-    const command = `bullbear ${found.id}`;
+    const command = `bullbear ${typed}`;
     return {
       kind: "answer",
       title,

@@ -6,6 +6,7 @@ import { createHelpCommand } from "./help.ts";
 import { quoteCommand } from "./quote.ts";
 import { risksCommand } from "./risks.ts";
 import { sourcesCommand } from "./sources.ts";
+import { topicsCommand } from "./topics.ts";
 import type { SubcommandDefinition } from "./types.ts";
 
 export const thesisCommands: SubcommandDefinition[] = [
@@ -14,6 +15,7 @@ export const thesisCommands: SubcommandDefinition[] = [
   bullbearCommand,
   quoteCommand,
   sourcesCommand,
+  topicsCommand,
   digestCommand,
   createHelpCommand(() => thesisCommands),
 ];

@@ -11,7 +11,12 @@ import { askCommand, bullbearCommand, quoteCommand, risksCommand } from "./cli/a
 import { digestCommand } from "./cli/digest-command.ts";
 import { evalCommand } from "./cli/eval-command.ts";
 import type { CliCommand } from "./cli/io.ts";
-import { claimsCommand, indexCommand, sourcesCommand } from "./cli/ledger-commands.ts";
+import {
+  claimsCommand,
+  indexCommand,
+  sourcesCommand,
+  topicsCommand,
+} from "./cli/ledger-commands.ts";
 import { serveCommand } from "./cli/serve-command.ts";
 import { loadConfig } from "./config.ts";
 import type { OpenedLedger } from "./corpus/index-file.ts";
@@ -22,6 +27,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   bullbearCommand,
   quoteCommand,
   sourcesCommand,
+  topicsCommand,
   claimsCommand,
   digestCommand,
   indexCommand,

@@ -2,45 +2,46 @@
 // bearish claim that most directly answers it. "Most directly" is counter-argument
 // retrieval (search/counter.ts) over the topic's bearish claims, with the bull claim as the
 // argument; "strongest" prefers claims that name the topic, stand alone and do not hedge.
-import { findTopicMentions } from "../corpus/topics.ts";
+import { stancesIn } from "../corpus/stance.ts";
 import type { Claim, Stance } from "../corpus/types.ts";
 import { createSearchIndex, findCounterArguments } from "../search/index.ts";
+import { strength } from "./claim-strength.ts";
 import type { CorpusView } from "./corpus-view.ts";
+import type { Target } from "./target.ts";
 import type { BullBearPair } from "./types.ts";
 
 export const BULLBEAR_DEFAULTS = { pairs: 3, maxPairs: 10, relevanceWeight: 3 } as const;
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
-/** How well a claim stands as one side of the argument about `topic`. */
-export function strength(claim: Claim, topic: string, side: Stance): number {
-  let score = 0;
-  if (findTopicMentions(claim.text).some((m) => m.topic === topic)) score += 2;
-  if (side === "bull" && ["assertion", "prediction", "statistic"].includes(claim.kind)) score += 1;
-  if (side === "bear" && claim.kind === "risk") score += 1;
-  const n = words(claim.text);
-  if (n >= 8 && n <= 45) score += 1;
-  if (n < 5) score -= 2;
-  if (claim.hedged) score -= 0.5;
-  // A rhetorical question ("Who creates incentives…? This is where…") argues weakly.
-  if (claim.text.includes("?")) score -= 1.5;
-  return score;
+/** The claim's stance toward the target's topic: from the ledger, or read now for a phrase. */
+function stanceOf(claim: Claim, target: Target): Stance | undefined {
+  if (!target.adHoc) return claim.stances[target.topic];
+  const stance = stancesIn(claim.text, target.set)[target.topic];
+  // A risk counts against what it names, as in the ledger (corpus/claims.ts).
+  return stance === "neutral" && claim.kind === "risk" ? "bear" : stance;
 }
 
-function sideOf(view: CorpusView, topic: string, side: Stance): Claim[] {
+/** Claims on one side of the user's target: a motion against the topic swaps the sides. */
+function sideOf(view: CorpusView, target: Target, side: "bull" | "bear"): Claim[] {
+  const wanted = target.direction === 1 ? side : side === "bull" ? "bear" : "bull";
   return view.ledger.claims
-    .filter((c) => c.stances[topic] === side && c.kind !== "question" && c.kind !== "disclaimer")
-    .sort((a, b) => strength(b, topic, side) - strength(a, topic, side));
+    .filter(
+      (c) => c.kind !== "question" && c.kind !== "disclaimer" && stanceOf(c, target) === wanted,
+    )
+    .map((claim) => ({ claim, score: strength(claim, target, wanted) }))
+    .sort((a, b) => b.score - a.score)
+    .map((s) => s.claim);
 }
 
 export function bullBear(
   view: CorpusView,
-  topic: string,
+  target: Target,
   limit: number = BULLBEAR_DEFAULTS.pairs,
 ): BullBearPair[] {
   const wanted = Math.max(1, Math.min(BULLBEAR_DEFAULTS.maxPairs, Math.floor(limit)));
-  const bulls = sideOf(view, topic, "bull");
-  const bears = sideOf(view, topic, "bear");
+  const bulls = sideOf(view, target, "bull");
+  const bears = sideOf(view, target, "bear");
+  const bearStance = target.direction === 1 ? "bear" : "bull";
+  const bullStance = target.direction === 1 ? "bull" : "bear";
   // The claim alone: a neighbour can argue the other way and blur which side a quote is on.
   const citeClaim = (claim: Claim) => view.cite(claim.file, claim.offsets);
 
@@ -65,13 +66,13 @@ export function bullBear(
       if (used.has(bear.id) || (bear.file === bull.file && bear.paragraphId === bull.paragraphId))
         continue;
       const score =
-        strength(bear, topic, "bear") +
+        strength(bear, target, bearStance) +
         BULLBEAR_DEFAULTS.relevanceWeight * (relevance.get(bear.id) ?? 0);
       if (!best || score > best.score) best = { bear, score };
     }
     if (!best) break;
     used.add(best.bear.id);
-    pairs.push({ bull, bear: best.bear, score: strength(bull, topic, "bull") + best.score });
+    pairs.push({ bull, bear: best.bear, score: strength(bull, target, bullStance) + best.score });
   }
   pairs.sort((a, b) => b.score - a.score);
   const result: BullBearPair[] = [];

@@ -1,60 +1,29 @@
-// Kinds of risk that articles name in different words. Two risks with the same facet are
-// one risk for the register, whichever source raised them ("outcome is uncertain" and
-// "whether that bet pays off is genuinely uncertain"). Data, not code: any article is read
-// through the same list; the first facet whose pattern matches wins.
+// What a risk threatens, for deciding which risks are one. Two risks are one when they
+// name the same harm (the same harm word, by stem: "censorship", "uncertain", "lose") about
+// the same thing: a topic both name that is not what the whole corpus is about. Sharing a cue word alone merges nothing ("losses" of a
+// casino and "loss" of habitat stay apart).
 
-/** A facet only decides which risks merge; a risk's label is always the sources' own words. */
-export interface RiskFacet {
-  id: string;
-  pattern: RegExp;
-}
+import { RISK_CUES, THREAT_CUES, WEAK_RISK_CUES } from "../corpus/cue-data.ts";
+import { compileCues, cueMatches } from "../corpus/cues.ts";
+import type { Claim } from "../corpus/types.ts";
+import { terms } from "../search/index.ts";
 
-export const RISK_FACETS: readonly RiskFacet[] = [
-  {
-    id: "valuation",
-    pattern: /\b(?:overvalued|token price|still be early|thesis quality)\b/i,
-  },
-  {
-    id: "loss-of-capital",
-    pattern: /\b(?:lose all|lose your|principal|fluctuat\w*|draw ?down|investment carries)\b/i,
-  },
-  {
-    id: "trust-security",
-    pattern:
-      /\b(?:censorship|political filtering|vulnerab\w*|malicious|unsafe|trust issues|security assurance|weaknesses)\b/i,
-  },
-  {
-    id: "political-scrutiny",
-    pattern: /\b(?:scrutiny|embedded bias|concerns over)\b/i,
-  },
-  {
-    id: "dependency",
-    pattern: /\b(?:dependency|dependence|platform risk|access risk|lose access|lock-in|revoked)\b/i,
-  },
-  {
-    id: "uncertain-outcome",
-    pattern:
-      /\b(?:outcome\b[^.]*\buncertain|genuinely uncertain|uncertain\b[^.]*\bbet|pays off is)\b/i,
-  },
-  {
-    id: "incentive-design",
-    pattern: /\b(?:gamed|incentive design|wrong behavior|reward noise)\b/i,
-  },
-  {
-    id: "adoption-barrier",
-    pattern: /\b(?:ux|wallets|barrier to adoption|governance complexity)\b/i,
-  },
-  {
-    id: "centralization",
-    pattern: /\b(?:centralized cloud|dominated by|centralized infrastructure)\b/i,
-  },
-];
-
-/** Words too general to tell one risk from another when comparing wording. */
+/**
+ * Words too general to tell one risk from another when comparing wording or harms: words
+ * that say there is a harm without saying which ("risk", "concern", "threat").
+ */
 export const GENERIC_RISK_WORDS = new Set([
   "risk",
   "risks",
   "risky",
+  "concern",
+  "concerns",
+  "concerned",
+  "threat",
+  "threats",
+  "danger",
+  "dangers",
+  "dangerous",
   "major",
   "real",
   "may",
@@ -75,3 +44,42 @@ export const GENERIC_RISK_WORDS = new Set([
   "that",
   "those",
 ]);
+
+const HARM_CUES = compileCues([...RISK_CUES, ...WEAK_RISK_CUES, ...THREAT_CUES]);
+
+/** The stems of the harms a risk names: its risk words ("censorship", "lose", "uncertain"). */
+export function harmsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const cue of cueMatches(HARM_CUES, text)) words.add(text.slice(cue.start, cue.end));
+  const stems = new Set<string>();
+  for (const word of words)
+    for (const stem of terms(word)) if (!GENERIC_RISK_WORDS.has(stem)) stems.add(stem);
+  return stems;
+}
+
+/**
+ * The topics a risk is about that tell it apart: those its claims name, less those most of
+ * the corpus names (in a corpus about boxing, "boxing" says nothing about which risk).
+ */
+export function distinctiveTopics(
+  claims: readonly Claim[],
+  common: ReadonlySet<string>,
+): Set<string> {
+  return new Set(claims.flatMap((c) => c.topics).filter((t) => !common.has(t)));
+}
+
+/** Topics named by more than this share of all claims are the corpus's subject. */
+export const COMMON_TOPIC_SHARE = 0.2;
+
+export function commonTopics(claims: readonly Claim[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const c of claims) for (const t of c.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return new Set(
+    [...counts].filter(([, n]) => n > claims.length * COMMON_TOPIC_SHARE).map(([t]) => t),
+  );
+}
+
+export const shareAny = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean => {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+};

@@ -5,14 +5,21 @@
 //    enumerated item ("Second, …") and the risk claims after it are one risk.
 // 2. Units without substance ("The risks are real.") are dropped: a register entry must
 //    say what could go wrong.
-// 3. Units merge when they share a facet (risk-facets.ts) or most of their distinctive
-//    wording, unless both are separate items of one author's numbered list.
+// 3. Units merge when they name the same harm about the same thing (risk-facets.ts) or
+//    share most of their distinctive wording, unless both are separate items of one
+//    author's numbered list.
 import { ENUMERATION } from "../corpus/cue-data.ts";
 import { raisesRisk } from "../corpus/kind.ts";
 import type { Claim } from "../corpus/types.ts";
 import { terms } from "../search/index.ts";
 import type { CorpusView } from "./corpus-view.ts";
-import { GENERIC_RISK_WORDS, RISK_FACETS } from "./risk-facets.ts";
+import {
+  commonTopics,
+  distinctiveTopics,
+  GENERIC_RISK_WORDS,
+  harmsOf,
+  shareAny,
+} from "./risk-facets.ts";
 import type { RiskEntry } from "./types.ts";
 
 const MIN_CONTENT_TERMS = 4;
@@ -22,7 +29,8 @@ const MAX_CITATIONS_PER_SOURCE = 3;
 interface RiskUnit {
   claims: Claim[];
   enumerated: boolean;
-  facet: string | null;
+  harms: Set<string>;
+  topics: Set<string>;
   words: Set<string>;
 }
 
@@ -48,7 +56,13 @@ function unitsOf(view: CorpusView): RiskUnit[] {
       if (claim.kind === "risk" && current && continues) {
         current.claims.push(claim);
       } else if (claim.kind === "risk") {
-        current = { claims: [claim], enumerated, facet: null, words: new Set() };
+        current = {
+          claims: [claim],
+          enumerated,
+          harms: new Set(),
+          topics: new Set(),
+          words: new Set(),
+        };
         units.push(current);
       } else {
         current = null;
@@ -56,9 +70,11 @@ function unitsOf(view: CorpusView): RiskUnit[] {
       previous = claim;
     }
   }
+  const common = commonTopics(view.ledger.claims);
   for (const unit of units) {
     const text = unit.claims.map((c) => c.text).join(" ");
-    unit.facet = RISK_FACETS.find((f) => f.pattern.test(text))?.id ?? null;
+    unit.harms = harmsOf(text);
+    unit.topics = distinctiveTopics(unit.claims, common);
     unit.words = contentTerms(text);
   }
   return units.filter((u) => u.words.size >= MIN_CONTENT_TERMS);
@@ -74,8 +90,10 @@ function mergeable(a: RiskUnit[], b: RiskUnit): boolean {
   return a.some((u) => {
     const sameList = u.enumerated && b.enumerated && u.claims[0]?.file === b.claims[0]?.file;
     if (sameList) return false;
+    // The same harm to the same thing (a risk that names nothing in particular may be any).
+    const sameThing = shareAny(u.topics, b.topics) || u.topics.size === 0 || b.topics.size === 0;
     return (
-      (u.facet !== null && u.facet === b.facet) || overlap(u.words, b.words) >= MIN_WORDING_OVERLAP
+      (sameThing && shareAny(u.harms, b.harms)) || overlap(u.words, b.words) >= MIN_WORDING_OVERLAP
     );
   });
 }

@@ -2,7 +2,7 @@
 // nothing of Discord, Slack or models; every citation it returns has passed the quote check.
 import type { Ledger } from "../corpus/ledger.ts";
 import type { SourceTexts } from "../corpus/live-sources.ts";
-import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
+import { resolveTopic, topicIds, topicLabel, useTopics } from "../corpus/topics.ts";
 import { ask } from "./ask.ts";
 import { bullBear } from "./bullbear.ts";
 import { buildClaimIndex } from "./claim-index.ts";
@@ -10,6 +10,7 @@ import { createCorpusView } from "./corpus-view.ts";
 import { passageSpan } from "./passage.ts";
 import type { DroppedCitation } from "./quote-check.ts";
 import { riskRegister } from "./risks.ts";
+import { resolveTarget } from "./target.ts";
 import type { ThesisService } from "./types.ts";
 
 export interface ThesisServiceOptions {
@@ -23,12 +24,21 @@ export function createThesisService(
   ledger: Ledger,
   options: ThesisServiceOptions = {},
 ): ThesisService {
+  // The ledger's topics are the ones its claims were read against.
+  useTopics(ledger.topics);
   const view = createCorpusView(
     ledger,
     options.onDroppedCitation ?? (() => {}),
     options.sourceTexts,
   );
   const index = buildClaimIndex(view);
+  // Topics the claims name, most named first (curated before discovered on a tie).
+  const counts = new Map<string, number>();
+  for (const c of ledger.claims) for (const t of c.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const topicCounts = topicIds()
+    .map((id) => ({ id, label: topicLabel(id), claims: counts.get(id) ?? 0 }))
+    .filter((t) => t.claims > 0)
+    .sort((a, b) => b.claims - a.claims);
   return {
     sources: () =>
       ledger.documents.map((d) => ({
@@ -48,8 +58,9 @@ export function createThesisService(
       return { risks: riskRegister(view, resolved) };
     },
     bullbear(topic) {
-      const resolved = resolveTopic(topic);
-      return { topic: resolved ?? topic, pairs: resolved ? bullBear(view, resolved) : [] };
+      const target = resolveTarget(topic, ledger.claims);
+      if (!target) return { topic, label: topic, pairs: [] };
+      return { topic: target.topic, label: target.label, pairs: bullBear(view, target) };
     },
     quote(claimId) {
       const claim = view.claim(claimId.trim().toLowerCase());
@@ -64,11 +75,6 @@ export function createThesisService(
         (c) => (!topic || c.topics.includes(topic)) && (!filter.kind || c.kind === filter.kind),
       );
     },
-    topics: () =>
-      TOPIC_IDS.map((id) => ({
-        id,
-        label: topicLabel(id),
-        claims: ledger.claims.filter((c) => c.topics.includes(id)).length,
-      })).filter((t) => t.claims > 0),
+    topics: () => topicCounts,
   };
 }

@@ -50,7 +50,8 @@ export interface ThesisService {
   sources(): SourceInfo[];
   ask(question: string, options?: { limit?: number }): AskResult;
   risks(topic?: string): { risks: RiskEntry[] };
-  bullbear(topic: string): { topic: string; pairs: BullBearPair[] };
+  /** Any text: a known topic, or the phrase itself matched over the ledger ("ban boxing"). */
+  bullbear(topic: string): { topic: string; label: string; pairs: BullBearPair[] };
   quote(claimId: string): { claim: Claim; context: Citation } | null;
   claims(filter?: ClaimFilter): Claim[];
   /** Known topics, for autocomplete and "did you mean". */

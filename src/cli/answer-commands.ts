@@ -1,7 +1,8 @@
 // `ask`, `risks`, `bullbear` and `quote`: the grounded answers, as the JSON of DESIGN.md
 // or as text with every quote on "> " lines under its source.
 
-import { resolveTopic, TOPIC_IDS } from "../corpus/topics.ts";
+import { resolveTarget } from "../answer/target.ts";
+import { resolveTopic, topicIds } from "../corpus/topics.ts";
 import type { Citation } from "../corpus/types.ts";
 import { type CliCommand, type CliInput, CliUsageError } from "./io.ts";
 import { claimJson } from "./ledger-commands.ts";
@@ -22,13 +23,20 @@ function joinedPositionals(input: CliInput, what: string, usage: string): string
   return text;
 }
 
-function topicOf(input: CliInput, required: boolean): string | undefined {
+/**
+ * The topic named on the command line: for risks a known topic, for bullbear any phrase the
+ * corpus says. The corpus's topics are known once it is open.
+ */
+async function topicOf(input: CliInput, required: boolean): Promise<string | undefined> {
   const text = input.positionals.join(" ").trim();
   if (!text && !required) return undefined;
   if (!text) throw new CliUsageError('Give a topic, for example TAO or "Chinese open-source AI".');
-  if (!resolveTopic(text))
+  const ledger = await input.ledger();
+  await input.thesis();
+  const known = required ? resolveTarget(text, ledger.claims) : resolveTopic(text);
+  if (!known)
     throw new CliUsageError(
-      `Unknown topic "${text}": known topics are ${TOPIC_IDS.join(", ")}.`,
+      `Unknown topic "${text}": known topics are ${topicIds().join(", ")}.`,
       "UNKNOWN_TOPIC",
     );
   return text;
@@ -58,7 +66,7 @@ export const risksCommand: CliCommand = {
   summary: "The risk register, optionally for one topic",
   usage: "thesis-bot risks [topic] [--json]",
   async run(input) {
-    const topic = topicOf(input, false);
+    const topic = await topicOf(input, false);
     const { risks } = (await input.thesis()).risks(topic);
     const text = risks.length
       ? risks
@@ -75,18 +83,18 @@ export const risksCommand: CliCommand = {
 export const bullbearCommand: CliCommand = {
   name: "bullbear",
   summary: "The strongest bullish claims set against their bearish counters",
-  usage: "thesis-bot bullbear <topic> [--json]",
+  usage: "thesis-bot bullbear <topic or any phrase> [--json]",
   async run(input) {
-    const topic = topicOf(input, true) ?? "";
-    const { pairs } = (await input.thesis()).bullbear(topic);
+    const topic = (await topicOf(input, true)) ?? "";
+    const { pairs, label } = (await input.thesis()).bullbear(topic);
     const side = (label: string, c: Citation | null) =>
       `  ${label}:\n${c ? citationText(c, "    ") : "    no source"}`;
     const text = pairs.length
       ? pairs
           .map((p, i) => `${i + 1}.\n${side("bull", p.bull)}\n${side("bear", p.bear)}`)
           .join("\n\n")
-      : "Neither a bull nor a bear case in the corpus for that topic.";
-    return { json: { pairs }, text };
+      : `Neither a bull nor a bear case in the corpus for "${topic}".`;
+    return { json: { topic: label, pairs }, text, exitCode: pairs.length ? 0 : 1 };
   },
 };
 

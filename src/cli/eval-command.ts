@@ -2,6 +2,8 @@
 // `eval --beir DIR [--mode search|counter|hybrid]` (nDCG@10, recall@100, MRR@10 over BEIR data;
 // hybrid fuses the lexical ranking with an embedding ranking and reports both).
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { evaluateClaimStance, splitSchema } from "../answer/eval-claim-stance.ts";
 import { evaluateQuestions, questionFileSchema } from "../answer/eval-questions.ts";
 import { evaluateBeirHybrid } from "../llm/beir-hybrid.ts";
 import { createOpenAIProvider, providerOptionsFromConfig } from "../llm/index.ts";
@@ -15,10 +17,12 @@ export const evalCommand: CliCommand = {
   name: "eval",
   summary: "Measure answers on a question file or search on a BEIR folder",
   usage:
-    "thesis-bot eval (--questions FILE [--split tune|test] | --beir DIR [--mode search|counter|hybrid]) [--json]",
-  valueFlags: ["questions", "beir", "mode", "split"],
+    "thesis-bot eval (--questions FILE [--split tune|test] | --beir DIR [--mode search|counter|hybrid] | --claim-stance DIR [--split tune|test]) [--json]",
+  valueFlags: ["questions", "beir", "mode", "split", "claim-stance"],
   async run(input) {
     const { questions, beir, mode, split } = input.flags;
+    const claimStance = input.flags["claim-stance"];
+    if (typeof claimStance === "string") return claimStanceEval(claimStance, split);
     if (typeof beir === "string" && mode === "hybrid") return hybridBeir(input, beir);
     if (typeof beir === "string") {
       if (mode !== undefined && mode !== "search" && mode !== "counter") {
@@ -62,7 +66,7 @@ export const evalCommand: CliCommand = {
       ].join("\n");
       return { json: report, text };
     }
-    throw new CliUsageError("Give --questions FILE or --beir DIR.");
+    throw new CliUsageError("Give --questions FILE, --beir DIR or --claim-stance DIR.");
   },
 };
 
@@ -105,4 +109,33 @@ async function hybridBeir(input: CliInput, dir: string): Promise<CliOutput> {
   } finally {
     await cache.close();
   }
+}
+
+/** The topics split once by a fixed seed (see the file): tune on one half, report both. */
+const SPLIT_FILE = fileURLToPath(
+  new URL("../../test/fixtures/claim-stance-split.json", import.meta.url),
+);
+
+async function claimStanceEval(dir: string, split: unknown): Promise<CliOutput> {
+  if (split !== undefined && split !== "tune" && split !== "test")
+    throw new CliUsageError('--split is "tune" or "test".');
+  const ids =
+    split === undefined
+      ? null
+      : splitSchema.parse(JSON.parse(await readFile(SPLIT_FILE, "utf8")))[split];
+  let report: Awaited<ReturnType<typeof evaluateClaimStance>>;
+  try {
+    report = await evaluateClaimStance(dir, ids);
+  } catch (error) {
+    throw new CliUsageError(`Could not evaluate ${dir}: ${(error as Error).message}`);
+  }
+  const rows = report.perTopic.map(
+    (t) =>
+      `  ${String(t.topicId).padEnd(5)} ${t.answered ? "answered" : "NO ANSWER"}  gold ${t.goldQuotes}/${t.quotes}  right ${t.rightSide}/${t.goldQuotes}  ask P@3 ${pct(t.askPrecision3)}  risks ${t.risks}  ${t.target}`,
+  );
+  const text = [
+    `${split ?? "all"}: ${report.topics} topics, bullbear answered ${report.answered}; gold quotes ${pct(report.goldShare)}; right side ${pct(report.rightSideShare)}; ask P@3 ${pct(report.askPrecision3)}; risks ${report.risks}`,
+    ...rows,
+  ].join("\n");
+  return { json: { split: split ?? "all", ...report }, text };
 }

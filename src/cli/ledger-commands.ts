@@ -1,7 +1,6 @@
 // `sources`, `claims` and `index`: what the ledger holds.
 
-import type { Ledger } from "../corpus/ledger.ts";
-import { resolveTopic, TOPIC_IDS, topicLabel } from "../corpus/topics.ts";
+import { resolveTopic, topicIds, topicLabel } from "../corpus/topics.ts";
 import { CLAIM_KINDS, type Claim, type ClaimKind, STANCES } from "../corpus/types.ts";
 import { type CliCommand, CliUsageError } from "./io.ts";
 
@@ -18,6 +17,19 @@ export const sourcesCommand: CliCommand = {
       )
       .join("\n");
     return { json: { sources }, text };
+  },
+};
+
+export const topicsCommand: CliCommand = {
+  name: "topics",
+  summary: "List the corpus's topics (curated and discovered) with their claim counts",
+  usage: "thesis-bot topics [--json]",
+  async run({ thesis }) {
+    const topics = (await thesis()).topics();
+    const text = topics.length
+      ? topics.map((t) => `${t.label} (${t.id}): ${t.claims} claims`).join("\n")
+      : "No topics: the corpus names nothing often enough to be one.";
+    return { json: { topics }, text };
   },
 };
 
@@ -41,7 +53,7 @@ export function parseTopicFlag(value: unknown): string | undefined {
   const topic = resolveTopic(value);
   if (!topic)
     throw new CliUsageError(
-      `Unknown topic "${value}": known topics are ${TOPIC_IDS.join(", ")}.`,
+      `Unknown topic "${value}": known topics are ${topicIds().join(", ")}.`,
       "UNKNOWN_TOPIC",
     );
   return topic;
@@ -64,9 +76,11 @@ export const claimsCommand: CliCommand = {
   usage: "thesis-bot claims [--topic T] [--kind K] [--json]",
   valueFlags: ["topic", "kind"],
   async run({ flags, ledger, corpusView }) {
+    // Opening the ledger puts its topics in force, so --topic can name a discovered one.
+    const opened = await ledger();
     const topic = parseTopicFlag(flags.topic);
     const kind = parseKindFlag(flags.kind);
-    const matching = (await ledger()).claims.filter(
+    const matching = opened.claims.filter(
       (c) => (!topic || c.topics.includes(topic)) && (!kind || c.kind === kind),
     );
     // Checked like every quote: a claim whose text is not in its article at its lines is left out.
@@ -97,7 +111,7 @@ export const indexCommand: CliCommand = {
       ) as Record<K, number>;
     const byKind = count(CLAIM_KINDS, (c) => [c.kind]);
     const byStance = count(STANCES, (c) => Object.values(c.stances));
-    const byTopic = count(TOPIC_IDS, (c) => c.topics);
+    const byTopic = count(topicIds(), (c) => c.topics);
     const summary = {
       sources: l.documents.length,
       sections: l.sections.length,

@@ -24,28 +24,40 @@ export const RISK_FALSE_FRIENDS = [
   "de-risk",
   "risk appetite",
   "risk-on",
+  "risk-based",
+  "risk-adjusted",
+  // "concerns" as the verb "is about" ("This entry concerns the…"), "concerned with" as "about".
+  "concerns the",
+  "concerns a",
+  "concerns an",
+  "concerns this",
+  "concerns its",
+  "concerns itself",
+  "concerned with",
+  // Taking risks is an act (often praised), not a harm that may come.
+  "take risks",
+  "takes risks",
+  "taking risks",
+  "took risks",
+  "take a risk",
+  "take the risk",
+  "risk-taking",
+  "risk taking",
 ];
 
 /** Removing a risk is not raising one ("lowers the barrier to entry", "reduce dependency"). */
 export const RISK_REMOVALS =
-  /\b(?:lower|lowers|lowering|reduce|reduces|reducing|remove|removes|removing|cut|cuts)\s+(?:the\s+)?(?:\w+\s+)?(?:barriers?|risks?|dependency|dependence)\b/i;
+  /\b(?:lower|lowers|lowering|reduce|reduces|reducing|remove|removes|removing|cut|cuts|mitigate|mitigates|mitigating|eliminate|eliminates|eliminating|prevent|prevents|preventing|avoid|avoids|avoiding)\s+(?:the\s+)?(?:\w+\s+)?(?:barriers?|risks?|dependency|dependence|failures?|losses?)\b|\b(?:barriers?|risks?|dependency|dependence)\b[^.;]{0,40}\b(?:was|were|is|are|been|be)\s+(?:\w+ly\s+)?(?:reduced|lowered|removed|mitigated|eliminated)\b/i;
 
 /** Words that raise a risk on their own ("carries real liabilities", "may lose"). */
 export const RISK_CUES = [
   "risk",
   "risks",
   "risky",
-  "liabilit*",
   "vulnerab*",
-  "censorship",
-  "scrutiny",
   "overvalued",
   "draw down",
   "drawdown",
-  "lose",
-  "losing",
-  "loss",
-  "losses",
   "uncertain",
   "uncertainty",
   "dependency",
@@ -58,7 +70,6 @@ export const RISK_CUES = [
   "malicious",
   "political filtering",
   "weakness*",
-  "concern*",
   "reward noise",
   "wrong behavior",
   "not guaranteed",
@@ -67,9 +78,21 @@ export const RISK_CUES = [
 
 /**
  * Words that raise a risk only about what may happen ("It may fail", "crypto UX is still a
- * barrier"); stated as plain fact they describe ("physical failure, sensing noise").
+ * barrier", "you may lose all your principal"); stated as plain fact they describe or
+ * narrate ("physical failure, sensing noise", "the war's huge losses of life", "press
+ * censorship was debated", "the States concerned").
  */
 export const WEAK_RISK_CUES = [
+  "liabilit*",
+  "censorship",
+  "scrutiny",
+  "lose",
+  "losing",
+  "loss",
+  "losses",
+  "concern",
+  "concerns",
+  "concerned",
   "fail",
   "fails",
   "failure",
@@ -78,7 +101,6 @@ export const WEAK_RISK_CUES = [
   "experiment",
   "too early",
   "noise",
-  "hard",
 ];
 export const POSSIBILITY = /\b(?:may|might|could|can|if|still|would)\b/i;
 
@@ -89,7 +111,7 @@ export const RISK_NEGATION_WINDOW = 5;
 export const THREAT_CUES = ["danger*", "threat*", "formidable", "menac*"];
 
 export const RISK_DISMISSALS =
-  /\brisks?\b[^.]{0,30}\b(?:do not|don't|does not|cannot|can't|won't)\b/i;
+  /\brisks?\b[^.]{0,30}\b(?:do not|don't|does not|cannot|can't|won't)\b|\bas far as\b[^.]{0,60}\bconcerned\b|\b(?:less|least)\s+(?:risky|vulnerable|uncertain)\b/i;
 
 /** Words that start an enumerated item ("First, …"): in a risk section each is one risk. */
 export const ENUMERATION =

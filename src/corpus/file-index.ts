@@ -26,7 +26,12 @@ export function indexOneFile(raw: RawFile, meta: SourceEntry | undefined): FileI
   );
   const title =
     meta?.title ??
-    deriveTitle(firstHeading?.heading ?? null, segmented.sentences[0]?.text ?? null, raw.id);
+    deriveTitle(
+      firstHeading?.heading ?? null,
+      // The first line with letters: many articles open with a stray line such as ". ".
+      lines.find((l, i) => /\p{L}/u.test(l) && !furniture.lines.has(i + 1)) ?? null,
+      raw.id,
+    );
   const outlet = meta?.outlet ?? furniture.outlet;
   const author = meta?.author ?? furniture.author;
   return {

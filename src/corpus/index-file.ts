@@ -6,6 +6,7 @@ import path from "node:path";
 import { buildLedgerFrom, LEDGER_SCHEMA_VERSION, type Ledger, readCorpus } from "./ledger.ts";
 import { firstIssue, persistedLedgerSchema, versionOnlySchema } from "./ledger-schema.ts";
 import { liveSourceTexts, type SourceTexts } from "./live-sources.ts";
+import { useTopics } from "./topics.ts";
 
 export class IndexVersionError extends Error {
   override name = "IndexVersionError";
@@ -47,6 +48,7 @@ export async function openLedger(
     persisted.ledger.corpusHash === corpus.corpusHash &&
     persisted.ledger.schemaVersion === LEDGER_SCHEMA_VERSION
   ) {
+    useTopics(persisted.ledger.topics);
     return {
       ledger: persisted.ledger,
       sourceTexts,

@@ -16,7 +16,15 @@ import {
   STATISTIC_PATTERN,
   WEAK_RISK_CUES,
 } from "./cue-data.ts";
-import { type CueMatcher, compileCues, cueMatches, hasCue, negatedBy, overlaps } from "./cues.ts";
+import {
+  type CueMatcher,
+  compileCues,
+  cueMatches,
+  hasCue,
+  negatedBy,
+  overlaps,
+  type Span,
+} from "./cues.ts";
 import { NEGATORS } from "./stance-cue-data.ts";
 import type { ClaimKind } from "./types.ts";
 
@@ -35,13 +43,22 @@ export interface KindContext {
   inRiskRun: boolean;
 }
 
-/** A risk word counts unless a negation stands a few words before it, or it is a false friend. */
+/** A capitalised word inside a sentence is part of a name ("Union of Concerned Scientists"). */
+const inName = (text: string, cue: Span) =>
+  cue.first > 0 && /^\p{Lu}\p{Ll}/u.test(text.slice(cue.start, cue.end));
+
+/**
+ * A risk word counts unless a negation stands a few words before it, it is a false friend,
+ * or it is part of a name.
+ */
 function undeniedCue(pattern: CueMatcher, text: string): boolean {
   const negations = cueMatches(NEGATION, text);
   const friends = cueMatches(FALSE_FRIENDS, text);
   return cueMatches(pattern, text).some(
     (cue) =>
-      !negatedBy(cue, negations, RISK_NEGATION_WINDOW) && !friends.some((f) => overlaps(f, cue)),
+      !negatedBy(cue, negations, RISK_NEGATION_WINDOW) &&
+      !friends.some((f) => overlaps(f, cue)) &&
+      !inName(text, cue),
   );
 }
 

@@ -7,10 +7,12 @@ import { fileURLToPath } from "node:url";
 import { type FileIndex, indexOneFile } from "./file-index.ts";
 import { loadCorpusFiles } from "./load.ts";
 import { readSourcesFile, type SourceEntry } from "./sources.ts";
+import { discoverTopics } from "./topic-discovery.ts";
+import { readTopicsFile, type TopicDefinition, useTopics } from "./topics.ts";
 import type { Claim, Paragraph, Section, SourceDocument } from "./types.ts";
 
 /** Bump when the shape of a persisted ledger changes. */
-export const LEDGER_SCHEMA_VERSION = 1;
+export const LEDGER_SCHEMA_VERSION = 2;
 
 export interface Ledger {
   schemaVersion: number;
@@ -20,6 +22,8 @@ export interface Ledger {
   sections: Section[];
   paragraphs: Paragraph[];
   claims: Claim[];
+  /** The corpus's topics: its topics.json, then those discovered in its articles. */
+  topics: TopicDefinition[];
   /** Files skipped and other problems, each naming its file. */
   warnings: string[];
 }
@@ -46,17 +50,23 @@ export function corpusHashOf(files: readonly { file: string; text: string }[]): 
 }
 
 export async function readCorpus(dir: string) {
-  const [{ files, warnings }, sources] = await Promise.all([
+  const [{ files, warnings }, sources, curated] = await Promise.all([
     loadCorpusFiles(dir),
     readSourcesFile(dir),
+    readTopicsFile(dir),
   ]);
   if (sources.warning) warnings.push(sources.warning);
-  const metadata = { file: "sources.json", text: JSON.stringify(sources.entries) };
+  if (curated.warning) warnings.push(curated.warning);
+  const metadata = [
+    { file: "sources.json", text: JSON.stringify(sources.entries) },
+    { file: "topics.json", text: JSON.stringify(curated.topics) },
+  ];
   return {
     files,
     warnings,
     sources: sources.entries,
-    corpusHash: corpusHashOf([...files, metadata]),
+    curatedTopics: curated.topics,
+    corpusHash: corpusHashOf([...files, ...metadata]),
   };
 }
 
@@ -68,8 +78,12 @@ export async function buildLedger(dir: string): Promise<Ledger> {
 
 export function buildLedgerFrom(corpus: ReadCorpus): Ledger {
   const meta = metadataFor(corpus);
+  const topics = [...corpus.curatedTopics, ...discoverTopics(corpus.files, corpus.curatedTopics)];
+  // Claims read their topics and stances against these.
+  useTopics(topics);
   return assemble(
     corpus,
+    topics,
     corpus.files.map((raw) => indexOneFile(raw, meta(raw.file))),
   );
 }
@@ -79,7 +93,11 @@ function metadataFor(corpus: ReadCorpus): (file: string) => SourceEntry | undefi
   return (file) => byFile.get(file.replace(/^.*\//, ""));
 }
 
-function assemble(corpus: ReadCorpus, indexed: readonly FileIndex[]): Ledger {
+function assemble(
+  corpus: ReadCorpus,
+  topics: TopicDefinition[],
+  indexed: readonly FileIndex[],
+): Ledger {
   const ledger: Ledger = {
     schemaVersion: LEDGER_SCHEMA_VERSION,
     corpusHash: corpus.corpusHash,
@@ -87,6 +105,7 @@ function assemble(corpus: ReadCorpus, indexed: readonly FileIndex[]): Ledger {
     sections: [],
     paragraphs: [],
     claims: [],
+    topics,
     warnings: [...corpus.warnings],
   };
   for (const [i, raw] of corpus.files.entries()) {

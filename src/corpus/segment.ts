@@ -20,6 +20,7 @@ interface FileView {
   furniture: Set<number>;
 }
 
+const LIST_INTRO = /:[\s.]*$/;
 const TERMINAL = /[.!?…:;,"”’)\]]$/;
 const shortId = (...parts: (string | number)[]) =>
   hash("sha256", parts.join("\u0000"), "hex").slice(0, 12);
@@ -56,6 +57,13 @@ export function segment(view: FileView): Segmented {
 
   let section: Section = openSection(file, null, 1, lineStarts);
   let previousContent: string | null = null;
+  let inList = false;
+  /** The next line with text after line n, skipping blank lines and furniture. */
+  const nextContent = (n: number): string | null => {
+    for (let k = n + 1; k <= lineCount; k++)
+      if (!furniture.has(k) && line(k).trim() !== "") return line(k);
+    return null;
+  };
   let n = 1;
   while (n <= lineCount) {
     const current = line(n);
@@ -63,7 +71,15 @@ export function segment(view: FileView): Segmented {
       n++;
       continue;
     }
-    if (isHeadingLine(current, previousContent)) {
+    const headingLike = isHeadingLine(current, previousContent);
+    // A list item is content: lines after "…include:", and a short line followed straight
+    // by another (a heading stands over text, not over the next heading).
+    inList =
+      headingLike &&
+      (LIST_INTRO.test(previousContent ?? "") ||
+        inList ||
+        isHeadingLine(nextContent(n) ?? "", current));
+    if (headingLike && !inList) {
       closeSection(section, sections, paragraphs);
       headings.add(n);
       section = openSection(file, current.trim().replace(/^#+\s*/, ""), n, lineStarts);
@@ -74,6 +90,7 @@ export function segment(view: FileView): Segmented {
     // Gather one paragraph: this line plus following lines while it stops mid-sentence.
     let last = n;
     while (
+      !inList &&
       last < lineCount &&
       !furniture.has(last + 1) &&
       continuesOnNextLine(line(last), line(last + 1))

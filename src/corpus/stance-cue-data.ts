@@ -180,6 +180,11 @@ export const INVERTING_CONNECTORS = [
   "shifts from",
   "shift from",
   "moving away from",
+  "unlike",
+  "as opposed to",
+  "in contrast to",
+  "compared to",
+  "compared with",
 ];
 /** Clause openers after which the topics named bear the harm ("pricing pressure on closed models"). */
 export const HARMING_CONNECTORS = [
@@ -206,4 +211,55 @@ export const CONTRAST_CONNECTORS = [
   "though",
   "yet",
   "even if",
+];
+
+/**
+ * Verbs that turn what follows against itself: preventing a harm is good, reducing a
+ * benefit is bad ("prevents crime", "reduces poverty", "cuts funding"). A cue a few words
+ * after one of them is read with the opposite sign, as after a negation.
+ */
+export const REVERSERS = [
+  "prevent*",
+  "reduc*",
+  "decreas*",
+  "lower*",
+  "fight*",
+  "combat*",
+  "eliminat*",
+  "eradicat*",
+  "avoid*",
+  "stop*",
+  "curb*",
+  "mitigat*",
+  "alleviat*",
+  "limit",
+  "limits",
+  "limiting",
+  "remov*",
+  "cut",
+  "cuts",
+  "cutting",
+  "end",
+  "ends",
+  "ending",
+  "ban",
+  "bans",
+  "banned",
+  "banning",
+  "outlaw*",
+  "prohibit*",
+  "abolish*",
+  "protect* against",
+  "protect* from",
+  "free from",
+  "freedom from",
+  "relief from",
+  "against",
+  "oppos*",
+  "regulat*",
+  "restrict*",
+  "criticiz*",
+  "criticis*",
+  "condemn*",
+  "reject*",
 ];

@@ -8,7 +8,8 @@
 //   topics: that piece's own polarity;
 // - otherwise: the polarity of the main pieces together.
 
-import { compileCues, cueMatches, negatedBy, overlaps, type Span } from "./cues.ts";
+import { compileCues, cueMatches, negatedBy, overlaps, type Span, wordsOf } from "./cues.ts";
+import { valenceOf } from "./sentiment-lexicon.ts";
 import {
   CONTRAST_CONNECTORS,
   DIMINISHERS,
@@ -19,9 +20,9 @@ import {
   NEGATIVE_CUES,
   NEGATORS,
   POSITIVE_CUES,
+  REVERSERS,
 } from "./stance-cue-data.ts";
-import { TOPICS } from "./topic-data.ts";
-import { findTopicMentions, withImpliedTopics } from "./topics.ts";
+import { activeTopics, type TopicSet } from "./topics.ts";
 import type { Stance } from "./types.ts";
 
 const POSITIVE = compileCues(POSITIVE_CUES);
@@ -29,6 +30,7 @@ const NEGATIVE = compileCues(NEGATIVE_CUES);
 const NEGATOR = compileCues(NEGATORS.filter((n) => n !== "n't"));
 const INTENSIFIERS = compileCues(INTENSIFYING_NEGATIONS);
 const DIMINISHER = compileCues(DIMINISHERS);
+const REVERSER = compileCues(REVERSERS);
 const CONNECTOR = compileCues([
   ...INVERTING_CONNECTORS,
   ...CONTRAST_CONNECTORS,
@@ -50,7 +52,10 @@ interface Piece {
 interface SentenceCues {
   positives: Span[];
   negatives: Span[];
+  /** Words of the general sentiment lexicon that no argument cue covers, with their weight. */
+  lexical: (Span & { value: number })[];
   negators: Span[];
+  reversers: Span[];
   diminishers: Span[];
 }
 
@@ -61,14 +66,39 @@ function cuesOf(text: string): SentenceCues {
   const positives = cueMatches(POSITIVE, text).filter(
     (m) => !negatives.some((n) => n.start === m.start),
   );
+  // "not just", "not only": praise, not negation.
+  const negators = cueMatches(NEGATOR, text).filter(
+    (n) => !intensifiers.some((i) => overlaps(i, n)),
+  );
+  // "stops being" is a negation; its "stops" reverses nothing of its own.
+  const reversers = cueMatches(REVERSER, text).filter((r) => !negators.some((n) => overlaps(n, r)));
+  const covered = [...positives, ...negatives, ...negators, ...intensifiers];
+  const rated: SentenceCues["lexical"] = [];
+  for (const [i, w] of wordsOf(text).entries()) {
+    const value = valenceOf(w.word);
+    const span = { start: w.start, end: w.end, first: i, last: i };
+    if (value !== 0 && !covered.some((c) => overlaps(c, span))) rated.push({ ...span, value });
+  }
+  // A reversing verb with sentiment of its own ("ban", "stop") speaks for itself only when
+  // nothing it reverses follows ("ban boxing" is against boxing; "ban torture" is not).
+  const follows = (r: Span) =>
+    [...covered, ...rated].some((c) => c.first > r.last && c.first - r.last <= 3);
+  const lexical = rated.filter((m) => {
+    const reverser = reversers.find((r) => overlaps(r, m));
+    return !reverser || !follows(reverser);
+  });
   return {
     positives,
     negatives,
-    // "not just", "not only": praise, not negation.
-    negators: cueMatches(NEGATOR, text).filter((n) => !intensifiers.some((i) => overlaps(i, n))),
+    lexical,
+    negators,
+    reversers,
     diminishers: cueMatches(DIMINISHER, text),
   };
 }
+
+/** Words either side of a mention whose sentiment is aimed at it. */
+const TARGET_WINDOW = 3;
 
 const within = (m: { start: number; end: number }, start: number, end: number) =>
   m.start >= start && m.end <= end;
@@ -77,20 +107,30 @@ const within = (m: { start: number; end: number }, start: number, end: number) =
 function polarityIn(cues: SentenceCues, start: number, end: number): number {
   const negators = cues.negators.filter((n) => within(n, start, end));
   const weight = cues.diminishers.some((d) => within(d, start, end)) ? 0.5 : 1;
-  const score = (matches: Span[], sign: number) => {
-    let total = 0;
-    for (const m of matches)
-      if (within(m, start, end)) total += negatedBy(m, negators, 3) ? -sign : sign;
-    return total;
-  };
-  return weight * (score(cues.positives, 1) + score(cues.negatives, -1));
+  const reversers = cues.reversers.filter((r) => within(r, start, end));
+  let total = 0;
+  for (const m of cues.positives)
+    if (within(m, start, end)) total += signOf(m, negators, reversers);
+  for (const m of cues.negatives)
+    if (within(m, start, end)) total -= signOf(m, negators, reversers);
+  for (const m of cues.lexical)
+    if (within(m, start, end)) total += m.value * signOf(m, negators, reversers);
+  return weight * total;
+}
+
+/** -1 when a negation or a reversing verb (not both) stands just before the cue. */
+function signOf(m: Span, negators: readonly Span[], reversers: readonly Span[]): number {
+  const negated = negatedBy(m, negators, 3);
+  const reversed =
+    reversers.length > 0 && negatedBy(m, reversers, 3) && !reversers.some((r) => overlaps(r, m));
+  return negated === reversed ? 1 : -1;
 }
 
 function splitPieces(
   text: string,
   mentions: readonly { start: number; end: number; topic: string }[],
+  cues: SentenceCues,
 ): Piece[] {
-  const cues = cuesOf(text);
   const leading = LEADING_SUBORDINATORS.exec(text);
   // "While X leads…, Y dominates…": the leading clause is one contrast piece up to its comma.
   const cuts: { start: number; end: number }[] = cueMatches(CONNECTOR, text).filter(
@@ -145,14 +185,32 @@ function splitPieces(
 const toStance = (polarity: number): Stance =>
   polarity > 0 ? "bull" : polarity < 0 ? "bear" : "neutral";
 
-/** Stance toward each topic the text names (implied topics follow the topic implying them). */
-export function stancesIn(text: string): Record<string, Stance> {
-  const mentions = findTopicMentions(text);
-  // Most sentences name no topic: nothing to read a stance toward.
-  if (mentions.length === 0) return {};
-  const pieces = splitPieces(text, mentions);
-  const main = pieces.filter((p) => p.type === "main").reduce((sum, p) => sum + p.polarity, 0);
+/** Polarity toward each topic the text names itself (not implied ones). */
+function directPolarities(text: string, set: TopicSet): Map<string, number> {
+  const mentions = set.findMentions(text);
   const direct = new Map<string, number>();
+  // Most sentences name no topic: nothing to read a stance toward.
+  if (mentions.length === 0) return direct;
+  const cues = cuesOf(text);
+  const pieces = splitPieces(text, mentions, cues);
+  const main = pieces.filter((p) => p.type === "main").reduce((sum, p) => sum + p.polarity, 0);
+  const words = wordsOf(text);
+  /**
+   * Sentiment aimed at the mention itself: cues a few words either side of it ("the harms of
+   * boxing", "boxing is dangerous") count again, and a reversing verb right before it
+   * ("regulating advertising", "a ban on boxing") counts against it.
+   */
+  const local = (m: { start: number; end: number }, piece: Piece) => {
+    const first = words.findIndex((w) => w.start >= m.start);
+    let last = first;
+    while (last + 1 < words.length && (words[last + 1]?.end ?? 0) <= m.end) last++;
+    const from = Math.max(piece.start, words[Math.max(0, first - TARGET_WINDOW)]?.start ?? 0);
+    const to = Math.min(piece.end, words[last + TARGET_WINDOW]?.end ?? text.length);
+    const governed = cues.reversers.some(
+      (r) => r.last < first && first - r.last <= TARGET_WINDOW && r.start >= piece.start,
+    );
+    return polarityIn(cues, from, to) - (governed ? 1 : 0);
+  };
   for (const piece of pieces) {
     const polarity =
       piece.type === "harmed"
@@ -164,17 +222,32 @@ export function stancesIn(text: string): Record<string, Stance> {
             : main;
     for (const topic of piece.topics) {
       // A topic named in several pieces keeps the first non-neutral reading.
-      if (!direct.has(topic) || direct.get(topic) === 0) direct.set(topic, polarity);
+      if (direct.has(topic) && direct.get(topic) !== 0) continue;
+      const mention = mentions.find((m) => m.topic === topic && within(m, piece.start, piece.end));
+      const aimed = mention && piece.type !== "harmed" ? local(mention, piece) : 0;
+      direct.set(topic, polarity + (piece.type === "inverted" ? -aimed : aimed));
     }
   }
+  return direct;
+}
+
+/** How strongly and which way the text argues about `topic` (0 when it does not name it). */
+export function polarityToward(text: string, topic: string, set = activeTopics()): number {
+  return directPolarities(text, set).get(topic) ?? 0;
+}
+
+/** Stance toward each topic the text names (implied topics follow the topic implying them). */
+export function stancesIn(text: string, set = activeTopics()): Record<string, Stance> {
+  const direct = directPolarities(text, set);
+  if (direct.size === 0) return {};
   const stances: Record<string, Stance> = {};
   for (const [topic, polarity] of direct) stances[topic] = toStance(polarity);
-  const implied = withImpliedTopics(direct.keys()).filter((t) => !direct.has(t));
+  const implied = set.withImplied(direct.keys()).filter((t) => !direct.has(t));
   // An implied topic takes the stance of the topics implying it when their non-neutral readings agree; two passes
   // let an implied topic feed another (DeepSeek -> Chinese open-weight AI -> open-weight).
   for (let pass = 0; pass < 2; pass++) {
     for (const topic of implied) {
-      const definition = TOPICS.find((t) => t.id === topic);
+      const definition = set.definition(topic);
       const sources = [...(definition?.impliedByAny ?? []), ...(definition?.impliedByAll ?? [])];
       const readings = new Set(
         sources.map((s) => stances[s]).filter((s) => s !== undefined && s !== "neutral"),

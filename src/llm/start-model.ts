@@ -7,7 +7,7 @@ import { answerWithModel, type ModelAskResult } from "../answer/model-answer.ts"
 import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Ledger } from "../corpus/ledger.ts";
-import { TOPIC_IDS } from "../corpus/topics.ts";
+import { topicIds } from "../corpus/topics.ts";
 import { enrichClaims } from "./enrich.ts";
 import type { KeyValueCache, ModelProvider } from "./types.ts";
 
@@ -102,7 +102,7 @@ export function startModel(options: StartModelOptions): StartedModel {
 
   async function refineLabels(): Promise<void> {
     if (options.enrich === false) return;
-    const result = await enrichClaims(provider, ledger.claims, TOPIC_IDS, options.cache, {
+    const result = await enrichClaims(provider, ledger.claims, topicIds(), options.cache, {
       signal: stopper.signal,
     });
     if (stopper.signal.aborted) return;

@@ -174,6 +174,14 @@ describe("/thesis risks and bullbear", () => {
     for (const topic of thesis.topics()) expect(reply.summary).toContain(topic.id);
   });
 
+  it("takes any phrase for bullbear, and says so plainly when the sources never argue it", async () => {
+    const reply = await run("bullbear underwater basket weaving");
+    expect(reply.kind).toBe("empty");
+    expect(reply.summary).toBe(
+      "No source in the corpus argues either side of underwater basket weaving yet.",
+    );
+  });
+
   it("asks for a topic when bullbear has none", async () => {
     const reply = await run("bullbear");
     expect(reply.kind).toBe("usage");
@@ -220,17 +228,32 @@ describe("/thesis quote, sources, help", () => {
 
   it("help lists every subcommand's usage and description, from the declarations", async () => {
     const reply = await run("help");
-    expect(reply.sections.map((s) => s.heading)).toEqual(thesisCommands.map((d) => d.usage));
-    expect(reply.sections.map((s) => s.text)).toEqual(thesisCommands.map((d) => d.description));
+    const commands = reply.sections.slice(0, thesisCommands.length);
+    expect(commands.map((s) => s.heading)).toEqual(thesisCommands.map((d) => d.usage));
+    expect(commands.map((s) => s.text)).toEqual(thesisCommands.map((d) => d.description));
     expect(thesisCommands.map((d) => d.name)).toEqual([
       "ask",
       "risks",
       "bullbear",
       "quote",
       "sources",
+      "topics",
       "digest",
       "help",
     ]);
+    // Then the topics most discussed, so a user knows what to name.
+    const topics = reply.sections.at(-1);
+    expect(topics?.heading).toBe("Topics");
+    expect(topics?.text).toContain("tao");
+  });
+
+  it("topics lists every topic with its claim count, most discussed first", async () => {
+    const reply = await run("topics");
+    const listed = reply.sections[0]?.text ?? "";
+    for (const t of thesis.topics()) expect(listed).toContain(`${t.label} (${t.id}): ${t.claims}`);
+    const counts = thesis.topics().map((t) => t.claims);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(thesis.topics().map((t) => t.id)).toEqual(expect.arrayContaining(["tao", "china"]));
   });
 
   it("an unknown subcommand names the real ones", async () => {

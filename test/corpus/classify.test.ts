@@ -1,7 +1,10 @@
 // Kinds and stances on sentences written for these tests, not taken from the seeds.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { classifyKind, isHedged } from "../../src/corpus/kind.ts";
 import { stancesIn } from "../../src/corpus/stance.ts";
+import { useSeedTopics } from "./seed-topics.ts";
+
+beforeAll(useSeedTopics);
 
 const plain = { riskSection: false, warningSection: false, inRiskRun: false };
 

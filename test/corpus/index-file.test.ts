@@ -83,7 +83,7 @@ describe("the persisted index", () => {
     await writeFile(indexFile, JSON.stringify({ ...stored, schemaVersion: 99 }));
     await expect(openLedger(corpus, indexFile)).rejects.toThrow(IndexVersionError);
     await expect(openLedger(corpus, indexFile)).rejects.toThrow(
-      /schema version 99, but this thesis-bot reads version 1: it was written by a newer thesis-bot.*delete the file and it will be rebuilt/,
+      /schema version 99, but this thesis-bot reads version 2: it was written by a newer thesis-bot.*delete the file and it will be rebuilt/,
     );
   });
 });

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { aliasExpansions, resolveTopic, topicsIn } from "../../src/corpus/topics.ts";
+import { useSeedTopics } from "./seed-topics.ts";
+
+beforeAll(useSeedTopics);
 
 describe("topics", () => {
   it("resolves $TAO, TAO and Bittensor to one topic", () => {
@@ -52,5 +55,16 @@ describe("topics", () => {
   it("offers alias expansions for search", () => {
     expect(aliasExpansions().get("bittensor")).toContain("tao");
     expect(aliasExpansions().get("kimmy")).toContain("kimi");
+  });
+
+  it("reads an alias in context: a ticker or name of its own, not part of another name", () => {
+    expect(topicsIn("The journalist Shi Tao was jailed in 2005.")).not.toContain("tao");
+    expect(topicsIn("Claude Lévi-Strauss wrote on myth.")).not.toContain("anthropic");
+    expect(topicsIn("Coin-tossing decides the kick-off.")).not.toContain("crypto");
+    expect(topicsIn("a coin-tossing game")).not.toContain("crypto");
+    expect(topicsIn("TAO rallied while Tao holders waited.")).toContain("tao");
+    expect(topicsIn("Anthropic Claude ships today")).toContain("anthropic");
+    expect(topicsIn("Alibaba's Qwen leads")).toContain("qwen");
+    expect(topicsIn("The Chinese Communist Party")).toContain("china");
   });
 });

@@ -33,11 +33,14 @@ afterAll(async () => {
 
 describe("rate limits on /thesis", () => {
   it("answers a user twice, then asks them to wait, while another user is still answered", async () => {
-    for (const id of ["r1", "r2", "r3"]) {
+    // One after another, each answered before the next is sent: the order the limit counts in
+    // is then the order they were typed (sent at once, a slower first answer can be overtaken).
+    for (const [n, id] of ["r1", "r2", "r3"].entries()) {
       expect(
         (await harness.slash("ask why does distribution usually win?", id, { user_id: "U_BUSY" }))
           .status,
       ).toBe(200);
+      await harness.fake.waitForCalls("response_url", n + 1, 10_000);
     }
     await harness.slash("ask why does distribution usually win?", "r4", { user_id: "U_CALM" });
     const replies = await harness.fake.waitForCalls("response_url", 4, 10_000);

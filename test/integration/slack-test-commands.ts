@@ -40,6 +40,7 @@ export const tinyThesis: ThesisService = {
   risks: () => ({ risks: [] }),
   bullbear: (topic) => ({
     topic,
+    label: topic,
     pairs: [{ bull: PASSAGES[0] ?? null, bear: PASSAGES[1] ?? null }],
   }),
   quote: () => null,
