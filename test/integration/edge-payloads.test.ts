@@ -86,6 +86,25 @@ describe("other shapes the edge refuses", () => {
     await rig.slackStillAnswers();
   });
 
+  it("Slack: a workspace id that is not a Slack id ('constructor', '__proto__') gets 400", async () => {
+    // Bolt keys its client pools by team id on a plain object; the fuzz suite found that
+    // "toString" there reached Object.prototype and failed every such request with a TypeError.
+    for (const id of ["constructor", "__proto__", "toString", "t1"]) {
+      const command = `command=/thesis&text=help&user_id=U1&channel_id=C1&team_id=${id}&response_url=http://127.0.0.1:9/`;
+      expect((await rig.slack(command)).status, id).toBe(400);
+      const event = {
+        type: "event_callback",
+        team_id: id,
+        event: { type: "app_mention", text: "hi", channel: "C1", ts: "1.0" },
+      };
+      expect(
+        (await rig.slack(JSON.stringify(event), { contentType: "application/json" })).status,
+        id,
+      ).toBe(400);
+    }
+    await rig.slackStillAnswers();
+  });
+
   it("Slack: a well-formed request no listener takes is acknowledged at once, not held 3 s", async () => {
     const started = Date.now();
     const other = "command=/other&user_id=U1&channel_id=C1&response_url=http://x.test/";

@@ -12,12 +12,19 @@ const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
 const text = z.string();
 const optionalText = z.string().optional();
+/**
+ * A workspace or organisation id as Slack writes them ("T0123ABCD", "E0123ABCD"). Bolt keys a
+ * plain object by these ids, so "constructor" or "__proto__" would reach Object.prototype
+ * ("pool.getOrCreate is not a function", found by the fuzz suite).
+ */
+const workspaceId = z.string().regex(/^[A-Z0-9]{1,64}$/, "is not a Slack id");
+const optionalWorkspaceId = workspaceId.optional();
 /** `team` is null for org-wide installs; `enterprise` outside Enterprise Grid. */
 const team = z
-  .union([z.looseObject({ id: text, enterprise_id: optionalText }), z.null()])
+  .union([z.looseObject({ id: workspaceId, enterprise_id: optionalWorkspaceId }), z.null()])
   .optional();
-const enterprise = z.union([z.looseObject({ id: text }), z.null()]).optional();
-const user = z.looseObject({ id: text, name: optionalText, team_id: optionalText });
+const enterprise = z.union([z.looseObject({ id: workspaceId }), z.null()]).optional();
+const user = z.looseObject({ id: text, name: optionalText, team_id: optionalWorkspaceId });
 const channel = z.looseObject({ id: text, name: optionalText });
 /** Where respond() posts the answer; Slack's are https://hooks.slack.com/... */
 const responseUrl = z.url({ protocol: /^https?$/ });
@@ -28,8 +35,8 @@ const slashCommand = z.looseObject({
   user_id: text,
   user_name: optionalText,
   channel_id: text,
-  team_id: optionalText,
-  enterprise_id: optionalText,
+  team_id: optionalWorkspaceId,
+  enterprise_id: optionalWorkspaceId,
   is_enterprise_install: optionalText,
   response_url: responseUrl,
   trigger_id: optionalText,
@@ -55,14 +62,14 @@ const appMention = event.extend({ type: z.literal("app_mention"), text, channel:
 const eventCallback = z.looseObject({
   type: text,
   event_id: optionalText,
-  team_id: optionalText,
-  enterprise_id: z.string().nullable().optional(),
+  team_id: optionalWorkspaceId,
+  enterprise_id: workspaceId.nullable().optional(),
   is_enterprise_install: z.boolean().optional(),
   authorizations: z
     .array(
       z.looseObject({
-        team_id: z.string().nullable().optional(),
-        enterprise_id: z.string().nullable().optional(),
+        team_id: workspaceId.nullable().optional(),
+        enterprise_id: workspaceId.nullable().optional(),
         user_id: optionalText,
         is_bot: z.boolean().optional(),
         is_enterprise_install: z.boolean().optional(),
