@@ -1,6 +1,7 @@
 // Start-up and shutdown of the whole process in-process (runApp with our own streams):
 // fixable start-up errors are one sentence and exit 1; serve mode starts every configured
 // adapter with one line each and stops cleanly on a signal.
+
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +9,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { runApp } from "../../src/app/run.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
 import { appIo } from "./app-io.ts";
+import { slackServeEnv as serveEnvFor } from "./serve-env.ts";
 import { signSlack } from "./slack-harness.ts";
 
 let dataDir: string;
@@ -73,14 +75,7 @@ it("an index written by a newer thesis-bot is refused with how to fix it", async
 /** Serve mode with Slack over HTTP against a fresh fake of Slack's API, on a free port. */
 async function slackServeEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   fake = await startFakeSlackApi();
-  return {
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_SIGNING_SECRET: "test-secret",
-    SLACK_API_URL: fake.apiUrl,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    ...extra,
-  };
+  return serveEnvFor(fake.apiUrl, extra);
 }
 
 it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM", async () => {

@@ -1,6 +1,7 @@
 // Broken dependencies at start-up, as an operator meets them: Redis not listening, a SQLite
 // file that is not a database (the store's, the model cache's). Each is one sentence naming
 // what to fix, exit 1, within seconds, and no unhandled rejection (vitest fails on one).
+
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { runCliCapturing } from "../cli/capture.ts";
 import { freePort } from "../fakes/own-redis.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
 import { appIo } from "./app-io.ts";
+import { slackServeEnv } from "./serve-env.ts";
 
 let dataDir: string;
 let closedRedis: string;
@@ -33,13 +35,7 @@ const oneSentence = (log: string) => log.trim().split("\n");
 
 async function slackEnv() {
   fake = await startFakeSlackApi();
-  return {
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_SIGNING_SECRET: "test-secret",
-    SLACK_API_URL: fake.apiUrl,
-    PORT: "0",
-    HOST: "127.0.0.1",
-  };
+  return slackServeEnv(fake.apiUrl);
 }
 
 describe("Redis unreachable at start (REDIS_URL at a closed port)", () => {
