@@ -79,19 +79,22 @@ function rankOfGold(
 
 const citationKey = (c: Citation) => `${c.file}:${c.lines[0]}-${c.lines[1]}`;
 
-/** Retypings of `q` that no longer cite `first` among the first k passages. */
-function unstableRetypings(thesis: ThesisService, q: string, first: Citation, k: number) {
+/** The distinct retypings of `q` (a retyping that leaves it unchanged tests nothing). */
+const retypingsOf = (q: string) =>
+  [...new Set(standardPerturbations(q).map((change) => perturb(q, change)))].filter(
+    (retyped) => retyped !== q,
+  );
+
+/** Those retypings that no longer cite `first` among the first k passages. */
+function unstableRetypings(thesis: ThesisService, retyped: string[], first: Citation, k: number) {
   const wanted = citationKey(first);
-  return standardPerturbations(q)
-    .map((change) => perturb(q, change))
-    .filter((retyped) => retyped !== q)
-    .filter(
-      (retyped) =>
-        !thesis
-          .ask(retyped, { limit: k })
-          .citations.slice(0, k)
-          .some((c) => citationKey(c) === wanted),
-    );
+  return retyped.filter(
+    (text) =>
+      !thesis
+        .ask(text, { limit: k })
+        .citations.slice(0, k)
+        .some((c) => citationKey(c) === wanted),
+  );
 }
 
 export function evaluateQuestions(
@@ -111,9 +114,10 @@ export function evaluateQuestions(
       const rank = rankOfGold(answer.citations, gold, file.k);
       const first = answer.citations[0];
       if (rank !== null && first && options.invariance !== false) {
-        retypings += standardPerturbations(q).length;
-        for (const retyped of unstableRetypings(thesis, q, first, file.k)) {
-          invarianceFailures.push({ q, retyped });
+        const retyped = retypingsOf(q);
+        retypings += retyped.length;
+        for (const text of unstableRetypings(thesis, retyped, first, file.k)) {
+          invarianceFailures.push({ q, retyped: text });
         }
       }
       return {

@@ -32,8 +32,10 @@ export class SearchIndex implements Vocabulary {
 
   constructor(
     private readonly index: InvertedIndex,
-    private readonly defaultAliases?: AliasMap,
-    private readonly options: Pick<SearchIndexOptions, "related" | "specificityFloor"> = {},
+    private readonly options: Pick<
+      SearchIndexOptions,
+      "aliases" | "related" | "specificityFloor"
+    > = {},
   ) {
     this.scratch = new Float64Array(index.ids.length);
   }
@@ -75,7 +77,7 @@ export class SearchIndex implements Vocabulary {
   /** Query analysis on its own, for callers that want to show what was understood. */
   analyze(query: string, options: QueryOptions = {}): AnalyzedQuery {
     return analyzeQuery(query, this, {
-      aliases: options.aliases ?? this.defaultAliases,
+      aliases: options.aliases ?? this.options.aliases,
       fuzzy: options.fuzzy,
       maxQueryTerms: options.maxQueryTerms,
       related: options.related ?? this.options.related,
@@ -171,10 +173,5 @@ export function createSearchIndex(
   // loaded with the index, so that no question pays for them.
   preloadBackground();
   if (options.related) preloadWordNet();
-  return new SearchIndex(builder.build(), options.aliases, options);
-}
-
-/** Wraps an index built incrementally (for example while streaming a BEIR corpus). */
-export function searchIndexFrom(builder: InvertedIndexBuilder, aliases?: AliasMap): SearchIndex {
-  return new SearchIndex(builder.build(), aliases);
+  return new SearchIndex(builder.build(), options);
 }

@@ -59,14 +59,6 @@ export interface AnalyzedQuery {
   unknownNames: string[];
 }
 
-/** Alias targets of a single-word alias key whose index term is `term`. */
-function aliasesOfTerm(aliases: AliasMap | undefined, term: string): string[] {
-  if (!aliases) return [];
-  return Object.entries(aliases)
-    .filter(([key]) => !/\s/.test(key.trim()) && analyze(key)[0]?.term === term)
-    .flatMap(([, values]) => values.flatMap((value) => analyze(value).map((t) => t.term)));
-}
-
 /**
  * Index terms for a word the index does not have. A non-word is a slip: the nearest index
  * word as written ("bitensor" -> bittensor), else the index term of the everyday word it was
@@ -227,9 +219,10 @@ export function analyzeQuery(
       if (spelling.corrected) sequence.push(spelling.corrected);
       group.terms.push(...spelling.terms);
       // The word as corrected brings its aliases, as it would have typed right.
-      for (const term of spelling.corrected
-        ? aliasesOfTerm(options.aliases, spelling.corrected)
-        : []) {
+      const correctedAliases = spelling.corrected
+        ? aliasTargets(options.aliases, "", new Set([spelling.corrected]))
+        : new Map<string, string[]>();
+      for (const term of [...correctedAliases.values()].flat()) {
         if (vocabulary.has(term) && !group.terms.some((entry) => entry.term === term)) {
           group.terms.push({ term, weight: SEARCH_DEFAULTS.aliasWeight, credit: 1 });
         }
