@@ -5,22 +5,11 @@ import { errorReply, NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
 import type { Reply, ReplySection } from "../src/reply/reply.ts";
 import type { ChannelRef } from "../src/store/types.ts";
 import { defineSubcommand } from "./define.ts";
-import type { CommandContext, DigestPreview, Platform } from "./types.ts";
+import type { CommandContext, DigestPreview } from "./types.ts";
 
 const ACTIONS = ["on", "off", "status", "preview"] as const;
 const CHOOSE =
   "Choose on, off, status or preview, for example: /thesis digest on 09:00 Europe/Berlin";
-
-/** The refusal a non-admin reads, in the words of their platform's roles. */
-export function adminOnlyMessage(platform: Platform): string {
-  const who =
-    platform === "discord"
-      ? "members with the Manage Server permission"
-      : platform === "slack"
-        ? "workspace admins"
-        : "admins";
-  return `Only ${who} can change the digest for this channel.`;
-}
 
 const options = z.object({
   action: z.enum(ACTIONS, { error: CHOOSE }),
@@ -99,6 +88,12 @@ export const digestCommand = defineSubcommand({
     time: { description: "Local time of day for on, HH:MM (default 09:00)" },
     timezone: { description: "IANA time zone for on, e.g. Europe/Berlin (default UTC)" },
   },
+  preconditions: {
+    admin: {
+      to: "change the digest for this channel",
+      when: (input) => input.action === "on" || input.action === "off",
+    },
+  },
   async run(ctx, input): Promise<Reply> {
     const digest = ctx.digest;
     if (!digest) return errorReply("The daily digest is not available here.");
@@ -106,14 +101,12 @@ export const digestCommand = defineSubcommand({
     if (!channel) return errorReply("The digest belongs to a channel: run this in one.");
     switch (input.action) {
       case "on": {
-        if (!ctx.isAdmin) return errorReply(adminOnlyMessage(ctx.platform));
         const [time, timezone] = timeAndZone(input.time, input.timezone);
         const result = await digest.subscribe(channel, time, timezone);
         if (!result.ok) return errorReply(result.error);
         return info("Daily digest on", result.message, result.subscription);
       }
       case "off": {
-        if (!ctx.isAdmin) return errorReply(adminOnlyMessage(ctx.platform));
         const result = await digest.unsubscribe(channel);
         return info("Daily digest off", result.message, result);
       }

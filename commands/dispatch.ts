@@ -21,7 +21,7 @@ export type ParsedText =
  * Options declared after the rest option are not positional: they exist for structured
  * surfaces only (Discord's `limit` on ask), since typed text cannot tell them apart.
  */
-function positionalOrder(def: SubcommandDefinition): string[] {
+export function positionalOrder(def: SubcommandDefinition): string[] {
   const names = Object.keys(def.options.shape);
   if (!def.rest) return names;
   const restAt = names.indexOf(def.rest);

@@ -15,6 +15,7 @@ export function createHelpCommand(commands: () => readonly SubcommandDefinition[
     usage: "/thesis help",
     options: z.object({}),
     optionMeta: {},
+    preconditions: { rateLimited: false },
     async run(ctx): Promise<Reply> {
       const defs = commands();
       // The topics most discussed, so a user sees what bullbear and risks can be asked about.

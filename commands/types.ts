@@ -20,8 +20,6 @@ export interface CommandContext {
   platform: Platform;
   user: { id: string; name?: string };
   channelId?: string;
-  /** May change settings (digest on/off). Decided by the adapter from platform roles. */
-  isAdmin: boolean;
   now: () => Date;
   /** Digest settings and preview; absent where no store is wired (the command says so). */
   digest?: DigestCommands;
@@ -66,5 +64,19 @@ export interface SubcommandDefinition<Schema extends z.ZodObject = z.ZodObject> 
   optionMeta: { [K in keyof z.infer<Schema>]-?: OptionMeta };
   /** Text surfaces give this option everything typed after the subcommand. */
   rest?: keyof z.infer<Schema> & string;
+  /** Checked by the bot before `run` (src/bot/preconditions.ts); a refusal is one sentence. */
+  preconditions?: Preconditions<z.infer<Schema>>;
   run(ctx: CommandContext, input: z.infer<Schema>): Promise<Reply>;
+}
+
+/** What must hold before a subcommand runs, as sapphire's preconditions declare it. */
+export interface Preconditions<Input> {
+  /**
+   * Only admins may run it, or only the inputs `when` picks (`digest on` and `off`, not
+   * `status`). `to` finishes the refusal: "Only workspace admins can <to>." The bot asks the
+   * platform who is an admin only when this applies.
+   */
+  admin?: { to: string; when?(input: Input): boolean };
+  /** Counts against the per-user and per-channel limits in chat. Defaults to true. */
+  rateLimited?: boolean;
 }

@@ -12,9 +12,9 @@ import { isPermissionError, postMessages, startThread } from "../adapters/discor
 import { postPublic } from "../adapters/slack/post.ts";
 import { digestPostReplies } from "../answer/digest-reply.ts";
 import type { DigestPoster } from "../digest/index.ts";
-import { renderConsole } from "../reply/render-console.ts";
-import { renderDiscord } from "../reply/render-discord.ts";
-import { renderSlack } from "../reply/render-slack.ts";
+import { renderConsole } from "../adapters/console/render.ts";
+import { renderDiscord } from "../adapters/discord/render.ts";
+import { renderSlack } from "../adapters/slack/render.ts";
 import type { Reply } from "../reply/reply.ts";
 
 const DIGEST_EVENT = "thesis_digest";

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NOT_ADVICE_FOOTER } from "../../src/reply/build.ts";
-import { escapeConsole, renderConsole } from "../../src/reply/render-console.ts";
+import { escapeConsole, renderConsole } from "../../src/adapters/console/render.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 
 const reply: Reply = {

@@ -1,6 +1,6 @@
 // Reads the passages back out of Discord embed descriptions, as a reader sees them: each is
 // "> " quote lines, then its credit line, then "-# file · lines" in small print.
-import { unescapeDiscordMarkdown } from "../../src/reply/render-discord.ts";
+import { unescapeDiscordMarkdown } from "../../src/adapters/discord/render.ts";
 
 export interface ShownPassage {
   /** The quote's lines as shown, markup removed (a very long line may arrive cut in pieces). */

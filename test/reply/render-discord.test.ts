@@ -14,7 +14,7 @@ import {
   type DiscordMessagePayload,
   renderDiscord,
   renderPassages,
-} from "../../src/reply/render-discord.ts";
+} from "../../src/adapters/discord/render.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { passagesShown } from "./discord-passages.ts";
 
@@ -213,7 +213,7 @@ describe("renderDiscord", () => {
 
   it("never imports a platform SDK", () => {
     const source = readFileSync(
-      new URL("../../src/reply/render-discord.ts", import.meta.url),
+      new URL("../../src/adapters/discord/render.ts", import.meta.url),
       "utf8",
     );
     expect(source).not.toMatch(/from "(discord\.js|@discordjs|@slack)/);

@@ -8,8 +8,8 @@ import { thesisCommands } from "../../commands/index.ts";
 import type { CommandContext } from "../../commands/types.ts";
 import type { AskResult, ThesisService } from "../../src/answer/types.ts";
 import type { Ledger } from "../../src/corpus/ledger.ts";
-import { renderDiscord } from "../../src/reply/render-discord.ts";
-import { renderSlack } from "../../src/reply/render-slack.ts";
+import { renderDiscord } from "../../src/adapters/discord/render.ts";
+import { renderSlack } from "../../src/adapters/slack/render.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { seedsService } from "../answer/seeds-service.ts";
 

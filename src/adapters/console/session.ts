@@ -7,7 +7,7 @@ import type {
   SubcommandDefinition,
 } from "../../../commands/types.ts";
 import type { ThesisService } from "../../answer/types.ts";
-import { renderConsole, renderConsoleJson } from "../../reply/render-console.ts";
+import { renderConsole, renderConsoleJson } from "./render.ts";
 
 export const CONSOLE_CHANNEL_ID = "console";
 

@@ -12,7 +12,7 @@ import {
   type DiscordMessagePayload,
   type RenderDiscordOptions,
   renderDiscord,
-} from "../../reply/render-discord.ts";
+} from "./render.ts";
 import type { Reply } from "../../reply/reply.ts";
 import { CommandTextStore, encodeCustomId } from "./custom-id.ts";
 

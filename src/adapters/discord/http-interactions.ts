@@ -6,7 +6,7 @@
 // interaction (inbound.ts, checked with zod) 400 and a debug log line, never a throw.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { REST, Routes } from "discord.js";
-import type { DiscordMessagePayload } from "../../reply/render-discord.ts";
+import type { DiscordMessagePayload } from "./render.ts";
 import { answerTurns } from "../../server/turns.ts";
 import { readBody, refuseUnlessPost, sendJson } from "../../server/webhook-io.ts";
 import {

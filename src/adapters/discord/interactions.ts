@@ -11,7 +11,7 @@ import {
   PermissionFlagsBits,
   type RepliableInteraction,
 } from "discord.js";
-import { renderPassages } from "../../reply/render-discord.ts";
+import { renderPassages } from "./render.ts";
 import {
   askText,
   autocompleteChoices,

@@ -1,7 +1,7 @@
 // Posting to channels and threads through discord.js's REST client (so its rate-limit
 // queue handles 429s), and turning permission failures into sentences a user can act on.
 import { DiscordAPIError, type REST, Routes } from "discord.js";
-import type { DiscordMessagePayload } from "../../reply/render-discord.ts";
+import type { DiscordMessagePayload } from "./render.ts";
 
 /** Discord's JSON error codes for "the bot may not do that here". */
 export const MISSING_ACCESS = 50001;

@@ -1,10 +1,8 @@
-// What every Slack handler needs: the platform-neutral commands and service, plus the
-// adapter's own bookkeeping. Handlers receive this instead of reaching for globals.
+// What every Slack handler needs: the bot, Slack as a ChatAdapter, and the adapter's own
+// bookkeeping. Handlers receive this instead of reaching for globals.
 import type { App } from "@slack/bolt";
-import { parseCommandText, runCommandText } from "../../../commands/dispatch.ts";
-import type { SubcommandDefinition } from "../../../commands/types.ts";
-import type { ThesisService } from "../../answer/types.ts";
-import type { Reply } from "../../reply/reply.ts";
+import type { Bot } from "../../bot/bot.ts";
+import type { ChatAdapter } from "../../bot/chat-adapter.ts";
 import type { InFlight } from "../../server/in-flight.ts";
 import { answerTurns } from "../../server/turns.ts";
 
@@ -12,49 +10,12 @@ export type SlackLog = (message: string, error?: unknown) => void;
 export type SlackClient = App["client"];
 
 export interface SlackDeps {
-  commands: readonly SubcommandDefinition[];
-  thesis: ThesisService;
-  /** ADMIN_USERS or a workspace admin/owner; may ask Slack, so only called when it matters. */
-  isAdmin: (userId: string) => Promise<boolean>;
+  bot: Bot;
+  /** Slack as the bot sees it (posts, threads, admins). */
+  chat: ChatAdapter;
   log: SlackLog;
-  now: () => Date;
   /** Answers still being computed or posted; shutdown waits for them. */
   work: InFlight;
-}
-
-export interface Asker {
-  userId: string;
-  userName?: string;
-  channelId?: string;
-}
-
-/** Runs a /thesis command line (without "/thesis") for a Slack user; never throws. */
-export async function runForSlack(deps: SlackDeps, asker: Asker, text: string): Promise<Reply> {
-  const isAdmin = changesSettings(deps.commands, text) ? await deps.isAdmin(asker.userId) : false;
-  return runCommandText(
-    deps.commands,
-    {
-      thesis: deps.thesis,
-      platform: "slack",
-      user: { id: asker.userId, ...(asker.userName ? { name: asker.userName } : {}) },
-      ...(asker.channelId ? { channelId: asker.channelId } : {}),
-      isAdmin,
-      now: deps.now,
-    },
-    text,
-    deps.log,
-  );
-}
-
-/**
- * Only `digest on` and `digest off` look at isAdmin; other commands skip the users.info
- * lookup. A misspelt action fails validation before isAdmin is read, so false is safe.
- */
-export function changesSettings(commands: readonly SubcommandDefinition[], text: string): boolean {
-  const parsed = parseCommandText(text, commands);
-  if (!parsed.ok || parsed.name !== "digest") return false;
-  const action = parsed.raw.action?.toLowerCase();
-  return action === "on" || action === "off";
 }
 
 /** The one sentence a user sees when posting an answer failed; details go to the log. */

@@ -6,12 +6,13 @@
 // of letting Bolt open a port of its own: one port serves Slack, Discord interactions and /healthz, and one shutdown
 // path drains everything. Socket Mode (SLACK_APP_TOKEN) needs no public URL at all.
 import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
-import type { SubcommandDefinition } from "../../../commands/types.ts";
-import type { ThesisService } from "../../answer/types.ts";
+import type { Bot } from "../../bot/bot.ts";
+import type { ChatAdapter } from "../../bot/chat-adapter.ts";
 import type { Config } from "../../config.ts";
 import type { HttpServer } from "../../server/http.ts";
 import { InFlight } from "../../server/in-flight.ts";
 import { registerButtons } from "./buttons.ts";
+import { createSlackChat } from "./chat.ts";
 import { registerSlashCommand } from "./command.ts";
 import type { SlackDeps, SlackLog } from "./deps.ts";
 import { createSlackEdge } from "./edge.ts";
@@ -33,8 +34,7 @@ export interface SlackAdapterConfig {
   apiUrl?: string;
   /** HTTP mode: the shared server POST /slack/events is mounted on. */
   server?: HttpServer;
-  commands: readonly SubcommandDefinition[];
-  thesis: ThesisService;
+  bot: Bot;
   /**
    * ADMIN_USERS: may change settings (digest on/off). Workspace admins and owners may too,
    * checked with users.info; without this list only they may.
@@ -43,7 +43,6 @@ export interface SlackAdapterConfig {
   log: SlackLog;
   /** Routine refusals at the edge (malformed or unsigned requests); default: dropped. */
   debug?: (message: string) => void;
-  now?: () => Date;
   /** How long stop() waits for answers still being written. */
   shutdownGraceMs?: number;
 }
@@ -51,6 +50,8 @@ export interface SlackAdapterConfig {
 export interface SlackAdapter {
   readonly mode: "http" | "socket";
   readonly app: App;
+  /** Slack as the bot sees it: posts, threads, admins (the digest posts through it). */
+  readonly chat: ChatAdapter;
   /** Verifies the token (auth.test); in Socket Mode also opens the connection. */
   start(): Promise<void>;
   /** Resolves once in-flight answers are posted (capped by shutdownGraceMs). */
@@ -110,18 +111,15 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     convoStore: false,
   });
 
-  const deps: SlackDeps = {
-    commands: config.commands,
-    thesis: config.thesis,
-    isAdmin: createWorkspaceAdminCheck({
+  const chat = createSlackChat(
+    app.client,
+    createWorkspaceAdminCheck({
       client: app.client,
       listed: config.isAdmin ?? (() => false),
       log: config.log,
     }),
-    log: config.log,
-    now: config.now ?? (() => new Date()),
-    work,
-  };
+  );
+  const deps: SlackDeps = { bot: config.bot, chat, log: config.log, work };
   installSafetyMiddleware(app, config.log);
   registerSlashCommand(app, deps);
   registerMention(app, deps);
@@ -147,6 +145,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   return {
     mode,
     app,
+    chat,
     async start() {
       try {
         await app.init();

@@ -2,7 +2,7 @@
 // private ones through the interaction's response_url (respond), which Slack shows only to
 // the person who asked. Link unfurling is off: a quoted URL should not grow a preview card.
 import type { RespondFn } from "@slack/bolt";
-import type { SlackMessage } from "../../reply/render-slack.ts";
+import type { SlackMessage } from "./render.ts";
 import type { SlackClient } from "./deps.ts";
 
 /** Posts messages in order; returns the ts of the first (the thread parent when new). */
@@ -11,6 +11,7 @@ export async function postPublic(
   channel: string,
   messages: SlackMessage[],
   threadTs?: string,
+  metadata?: { event_type: string; event_payload: Record<string, string> },
 ): Promise<string | undefined> {
   let firstTs: string | undefined;
   for (const message of messages) {
@@ -21,6 +22,7 @@ export async function postPublic(
       ...(threadTs ? { thread_ts: threadTs } : {}),
       unfurl_links: false,
       unfurl_media: false,
+      ...(metadata ? { metadata } : {}),
     });
     firstTs ??= result.ts;
   }

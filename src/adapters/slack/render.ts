@@ -2,9 +2,9 @@
 // here: 3,000 characters per section text, 150 per header, 75 per button label, 2,000 per
 // button value and 50 blocks per message. A long answer becomes several messages, cut
 // between blocks and, where possible, never inside a quoted passage.
-import { chunkLines, markRun, quoteLines, safeUrl, smallPrint } from "./passage-text.ts";
-import type { Reply, ReplyAction, ReplyCitation } from "./reply.ts";
-import { escapeSlack, safeSlackText, truncate } from "./slack-text.ts";
+import { chunkLines, markRun, quoteLines, safeUrl, smallPrint } from "../../reply/passage-text.ts";
+import type { Reply, ReplyAction, ReplyCitation } from "../../reply/reply.ts";
+import { escapeSlack, safeSlackText, truncate } from "./escape.ts";
 
 export const SLACK_LIMITS = {
   sectionText: 3000,

@@ -3,7 +3,7 @@
 // fields, embeds and messages rather than cut; "…" appears only when a single word is
 // longer than a whole field. Every payload carries allowed_mentions { parse: [] } so a
 // quoted "@everyone" in a source or a question can never ping anyone.
-import { escapeDiscordMarkdown, splitText, truncateAtWord } from "./discord-text.ts";
+import { escapeDiscordMarkdown, splitText, truncateAtWord } from "./escape.ts";
 import {
   attributionText,
   chunkLines,
@@ -11,8 +11,8 @@ import {
   quoteLines,
   safeUrl,
   smallPrint,
-} from "./passage-text.ts";
-import type { Reply, ReplyAction, ReplyCitation, ReplyKind } from "./reply.ts";
+} from "../../reply/passage-text.ts";
+import type { Reply, ReplyAction, ReplyCitation, ReplyKind } from "../../reply/reply.ts";
 
 export const DISCORD_LIMITS = {
   title: 256,
@@ -90,7 +90,7 @@ export {
   splitText,
   truncateAtWord,
   unescapeDiscordMarkdown,
-} from "./discord-text.ts";
+} from "./escape.ts";
 
 /** "**1** · [Title](url) — Outlet": the passage's number and its source by name. */
 function credit(citation: ReplyCitation): string {

@@ -5,8 +5,8 @@
 // left out. Text from sources and users is
 // stripped of terminal control characters, so a quote can never move the cursor or recolour
 // the screen; line breaks are kept, because a quote's lines are part of what it cites.
-import { attributionText, linesLabel } from "./passage-text.ts";
-import type { Reply, ReplyCitation, ReplySection } from "./reply.ts";
+import { attributionText, linesLabel } from "../../reply/passage-text.ts";
+import type { Reply, ReplyCitation, ReplySection } from "../../reply/reply.ts";
 
 /** Buttons that post to a channel or a thread: the console has neither. */
 const CHANNEL_ONLY_ACTIONS = new Set(["share", "thread"]);

@@ -1,0 +1,55 @@
+// The two ways Slack lets the bot answer a person (src/bot/chat-adapter.ts Turn):
+// an interaction's response_url, which only they see unless the reply is public, and, for a
+// mention, the thread where they asked.
+import type { RespondFn } from "@slack/bolt";
+import type { ChatAdapter, ChatUser, PostRef, Turn } from "../../bot/chat-adapter.ts";
+import type { SlackClient } from "./deps.ts";
+import { respondAll, respondSentence } from "./post.ts";
+import { renderSlack } from "./render.ts";
+
+/** A slash command, button or shortcut: answered through its response_url. */
+export function interactionTurn(
+  respond: RespondFn,
+  user: ChatUser,
+  channelId: string | undefined,
+  message?: PostRef & { public: boolean },
+): Turn {
+  return {
+    platform: "slack",
+    user,
+    ...(channelId ? { channelId } : {}),
+    ...(message ? { message } : {}),
+    respond: (reply, options) =>
+      respondAll(respond, renderSlack(reply), {
+        visibility: reply.visibility,
+        replaceOriginal: options?.replace === true,
+      }),
+    say: (sentence) => respondSentence(respond, sentence),
+  };
+}
+
+/** A mention: answered publicly in the thread of the message that asked. */
+export function threadTurn(
+  chat: ChatAdapter,
+  client: SlackClient,
+  user: ChatUser,
+  asked: PostRef,
+): Turn {
+  const thread = { channelId: asked.channelId, threadId: asked.threadId ?? asked.messageId };
+  return {
+    platform: "slack",
+    user,
+    channelId: asked.channelId,
+    message: { ...asked, public: true },
+    async respond(reply) {
+      await chat.post(thread, reply);
+    },
+    async say(sentence) {
+      await client.chat.postMessage({
+        channel: thread.channelId,
+        thread_ts: thread.threadId,
+        text: sentence,
+      });
+    },
+  };
+}

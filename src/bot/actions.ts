@@ -1,0 +1,102 @@
+// What every surface does with a command, a button, a mention and "Find sources", written
+// once against ChatAdapter and Turn. Buttons carry the command text behind the answer
+// (src/reply/reply.ts ReplyAction), so a click re-runs it instead of looking up state:
+//   share          -> the same answer, posted publicly in the channel
+//   thread         -> the answer public (the clicked message when it already is), then each
+//                     passage as a message in a thread on it
+//   next/prev/page -> the same answer at another page, replacing the clicked message
+//   anything else  -> (Show the bear case, …) the new answer, privately
+import type { Bot, Invocation } from "./bot.ts";
+import type { ChatAdapter, Place, PostRef, Turn } from "./chat-adapter.ts";
+import { askAbout } from "./command-text.ts";
+import { asPublic, citationCount, leadOnly } from "./public-replies.ts";
+
+export const EXPIRED_BUTTON =
+  "This button has expired. Run the /thesis command again for a fresh answer.";
+export const NO_TEXT = "That message has no text to find sources for.";
+
+const PAGING = new Set(["next", "prev", "page"]);
+
+/** A slash command (or a typed console line): the answer, to whoever asked. */
+export async function answerCommand(
+  bot: Bot,
+  adapter: ChatAdapter,
+  turn: Turn,
+  invocation: Invocation,
+): Promise<void> {
+  const { reply, commandText } = await bot.run(adapter, turn, invocation);
+  await turn.respond(reply, { commandText });
+}
+
+export interface ButtonPress {
+  actionId: string;
+  /** The command text the button re-runs; undefined once a stored one has expired. */
+  commandText: string | undefined;
+  page?: number;
+}
+
+export async function pressButton(
+  bot: Bot,
+  adapter: ChatAdapter,
+  turn: Turn,
+  press: ButtonPress,
+): Promise<void> {
+  if (press.commandText === undefined) return turn.say(EXPIRED_BUTTON);
+  const { reply, commandText } = await bot.run(adapter, turn, { text: press.commandText });
+  const failed = reply.kind === "error" || reply.kind === "usage";
+  const channelId = turn.channelId;
+  if (failed || !channelId) return turn.respond(reply, { commandText });
+  if (press.actionId === "share") {
+    await adapter.post({ channelId }, asPublic(reply, ["share"]));
+    return turn.say(`Shared in ${adapter.placeName({ channelId })}.`);
+  }
+  if (press.actionId === "thread") {
+    const anchor = turn.message?.public
+      ? turn.message
+      : await adapter.post({ channelId }, asPublic(reply));
+    if (!anchor) return;
+    const thread = await adapter.startThread(anchor, reply.title);
+    await adapter.postPassages(thread, reply);
+    return turn.say(`Quoted the passages in ${adapter.placeName(thread)}.`);
+  }
+  if (PAGING.has(press.actionId)) {
+    return turn.respond(reply, { replace: true, commandText, page: press.page ?? 0 });
+  }
+  await turn.respond(reply, { commandText });
+}
+
+/**
+ * "Find sources" on a message: the passages that bear on it, in a thread on that message
+ * (its lead, then one message per passage); when nothing answers, privately.
+ */
+export async function findSources(
+  bot: Bot,
+  adapter: ChatAdapter,
+  turn: Turn,
+  target: PostRef,
+  text: string,
+): Promise<void> {
+  const question = text.trim();
+  if (question === "") return turn.say(NO_TEXT);
+  const { reply } = await bot.run(adapter, turn, { text: askAbout(question) });
+  const passages = citationCount(reply);
+  if (passages === 0) return turn.respond(reply);
+  const thread: Place = await adapter.startThread(target, `Sources: ${question}`);
+  await adapter.post(thread, leadOnly(reply));
+  await adapter.postPassages(thread, reply);
+  await turn.say(
+    `Posted ${passages} passage${passages === 1 ? "" : "s"} in ${adapter.placeName(thread)}.`,
+  );
+}
+
+/** "@thesis-bot <question>": answered publicly where it was asked (the turn knows where). */
+export async function answerMention(
+  bot: Bot,
+  adapter: ChatAdapter,
+  turn: Turn,
+  question: string,
+): Promise<void> {
+  const text = question.trim() === "" ? "help" : askAbout(question);
+  const { reply } = await bot.run(adapter, turn, { text });
+  await turn.respond(asPublic(reply));
+}
