@@ -11,6 +11,7 @@ import { Worker } from "node:worker_threads";
 import type { SubcommandDefinition } from "../commands/types.ts";
 import { createSlackAdapter } from "../src/adapters/slack/index.ts";
 import type { ThesisService } from "../src/answer/types.ts";
+import { createBot } from "../src/bot/bot.ts";
 import { createHttpServer } from "../src/server/http.ts";
 import { testCommands, tinyThesis } from "../test/integration/slack-test-commands.ts";
 import type { SentRequest } from "./slack-load.worker.ts";
@@ -89,8 +90,7 @@ const bench: Bench = async () => {
     signingSecret: SECRET,
     apiUrl,
     server,
-    commands: stack.commands,
-    thesis: stack.thesis,
+    bot: createBot({ commands: stack.commands, thesis: stack.thesis, log: () => {} }),
     log: () => {},
   });
   try {

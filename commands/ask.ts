@@ -120,11 +120,7 @@ export const askCommand = defineSubcommand({
         data: result,
       };
     }
-    const command = `ask ${question}`;
-    const actions: ReplyAction[] = [
-      { id: "share", label: "Share to channel", value: command, style: "primary" },
-      { id: "thread", label: "Quote in thread", value: command },
-    ];
+    const actions: ReplyAction[] = [];
     const topic = resolveTopic(question);
     if (topic && ctx.thesis.topics().some((t) => t.id === topic))
       actions.push({ id: "bearcase", label: "Show the bear case", value: `bullbear ${topic}` });

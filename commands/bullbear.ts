@@ -60,7 +60,6 @@ export const bullbearCommand = defineSubcommand({
         data: result,
       };
     }
-    const command = `bullbear ${typed}`;
     return {
       kind: "answer",
       title,
@@ -69,10 +68,7 @@ export const bullbearCommand = defineSubcommand({
         side(ctx, i, "Bull", pair),
         side(ctx, i, "Bear", pair),
       ]),
-      actions: [
-        { id: "share", label: "Share to channel", value: command, style: "primary" },
-        { id: "thread", label: "Quote in thread", value: command },
-      ],
+      actions: [],
       visibility: "private",
       footer: NOT_ADVICE_FOOTER,
       data: result,

@@ -1,9 +1,9 @@
-// Turns what a user typed (text on Slack and the console, structured options on Discord)
-// into a validated subcommand run. Parsing returns results instead of throwing, and every
-// failure becomes a short usage or error Reply: a user never sees a stack trace.
-import { errorReply, usageReply } from "../src/reply/build.ts";
+// Reads what a user typed (text on Slack and the console) against the declarations: which
+// subcommand, and which words fill which option. Parsing returns results instead of
+// throwing; the bot (src/bot/bot.ts) validates the options and runs the subcommand.
+import { usageReply } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
-import type { CommandContext, SubcommandDefinition } from "./types.ts";
+import type { SubcommandDefinition } from "./types.ts";
 
 /** A failure the user caused and can fix; its message is shown as is. */
 export class UserError extends Error {
@@ -71,43 +71,4 @@ export function unknownSubcommandReply(name: string, defs: readonly SubcommandDe
     `"${name.slice(0, 40)}" is not a /thesis subcommand. Try one of: ${known}.`,
     "/thesis help",
   );
-}
-
-/** Validates raw options against the declaration and runs it; never throws. */
-export async function runSubcommand(
-  defs: readonly SubcommandDefinition[],
-  ctx: CommandContext,
-  name: string,
-  raw: Record<string, unknown>,
-  log: (message: string, error: unknown) => void = (message, error) =>
-    console.error(message, error),
-): Promise<Reply> {
-  const def = defs.find((d) => d.name === name);
-  if (!def) return unknownSubcommandReply(name, defs);
-  const parsed = def.options.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return usageReply(first?.message ?? "Those options do not fit.", def.usage);
-  }
-  try {
-    return await def.run(ctx, parsed.data);
-  } catch (error) {
-    if (error instanceof UserError) return errorReply(error.message);
-    log(`/thesis ${name} failed`, error);
-    return errorReply(
-      "Something went wrong while answering that. It has been logged; please try again.",
-    );
-  }
-}
-
-/** Parses and runs a typed line in one step (Slack, the console). */
-export async function runCommandText(
-  defs: readonly SubcommandDefinition[],
-  ctx: CommandContext,
-  text: string,
-  log?: (message: string, error: unknown) => void,
-): Promise<Reply> {
-  const parsed = parseCommandText(text, defs);
-  if (!parsed.ok) return parsed.reply;
-  return runSubcommand(defs, ctx, parsed.name, parsed.raw, log);
 }

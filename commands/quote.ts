@@ -37,7 +37,6 @@ export const quoteCommand = defineSubcommand({
     }
     const { claim, context } = result;
     const topics = claim.topics.map(topicLabel).join(", ") || "none";
-    const command = `quote ${claim.id}`;
     return {
       kind: "answer",
       title: `Claim ${claim.id}`,
@@ -49,10 +48,7 @@ export const quoteCommand = defineSubcommand({
           citations: credit(ctx, [context]),
         },
       ],
-      actions: [
-        { id: "share", label: "Share to channel", value: command, style: "primary" },
-        { id: "thread", label: "Quote in thread", value: command },
-      ],
+      actions: [],
       visibility: "private",
       ...adviceFooter(claim.text, ...claim.topics),
       data: result,

@@ -46,7 +46,6 @@ export const risksCommand = defineSubcommand({
         data: result,
       };
     }
-    const command = topic ? `risks ${topic}` : "risks";
     return {
       kind: "answer",
       title: `Risks${about}`,
@@ -56,10 +55,7 @@ export const risksCommand = defineSubcommand({
         text: `Raised by ${risk.sources} source${risk.sources === 1 ? "" : "s"}.`,
         citations: credit(ctx, risk.citations),
       })),
-      actions: [
-        { id: "share", label: "Share to channel", value: command, style: "primary" },
-        { id: "thread", label: "Quote in thread", value: command },
-      ],
+      actions: [],
       visibility: "private",
       ...footer,
       data: result,

@@ -1,7 +1,6 @@
 // Serve mode: the shared HTTP server plus every configured chat adapter, started in one
-// process with one log line each, and stopped together.
-import { thesisCommands } from "../../commands/index.ts";
-import type { DigestCommands, DigestPreview, SubcommandDefinition } from "../../commands/types.ts";
+// process with one log line each, and stopped together. Each adapter feeds the same bot.
+import type { Platform } from "../../commands/types.ts";
 import {
   createDiscordAdapter,
   DISCORD_INTERACTIONS_PATH,
@@ -12,43 +11,34 @@ import {
   SLACK_EVENTS_PATH,
   slackConfigFromEnv,
 } from "../adapters/slack/index.ts";
-import type { ThesisService } from "../answer/types.ts";
+import type { Bot } from "../bot/bot.ts";
+import type { ChatAdapter } from "../bot/chat-adapter.ts";
 import type { Config } from "../config.ts";
-import type { DigestPosters } from "../digest/index.ts";
 import { createHttpServer } from "../server/http.ts";
-import { withDigest } from "./digest.ts";
 import type { AppLog } from "./log.ts";
-import { discordPoster, slackPoster } from "./posters.ts";
 
 export function hasChatTokens(config: Config): boolean {
   return Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
 }
 
 export interface RunningChat {
-  posters: DigestPosters<DigestPreview>;
+  /** The platforms that are up, as the bot posts to them (the digest). */
+  chats: Partial<Record<Platform, ChatAdapter>>;
   stop(): Promise<void>;
 }
 
 export async function startChat(
   config: Config,
-  deps: {
-    thesis: ThesisService;
-    digest: DigestCommands;
-    log: AppLog;
-    /** The commands to serve; default thesisCommands (run.ts passes them with the model). */
-    commands?: readonly SubcommandDefinition[];
-  },
+  deps: { bot: Bot; log: AppLog },
 ): Promise<RunningChat> {
-  const { thesis, digest, log } = deps;
-  const commands = deps.commands ?? thesisCommands;
+  const { bot, log } = deps;
   const server = createHttpServer({ log: (message, error) => log.error(message, error) });
   const stops: (() => Promise<void>)[] = [];
-  const posters: DigestPosters<DigestPreview> = {};
+  const chats: Partial<Record<Platform, ChatAdapter>> = {};
   try {
     const slackConfig = slackConfigFromEnv(config, {
       server,
-      commands: withDigest(commands, digest),
-      thesis,
+      bot,
       log: (message, error) => (error ? log.error(message, error) : log.info(message)),
       debug: (message) => log.debug(message),
     });
@@ -56,7 +46,7 @@ export async function startChat(
       const slack = createSlackAdapter(slackConfig);
       await slack.start();
       stops.push(() => slack.stop());
-      posters.slack = slackPoster(slack.app);
+      chats.slack = slack.chat;
       log.info(
         slack.mode === "socket"
           ? "Slack: up (Socket Mode)."
@@ -64,9 +54,7 @@ export async function startChat(
       );
     }
     const discordConfig = discordConfigFrom(config, {
-      commands,
-      thesis,
-      digest,
+      bot,
       log: {
         info: (m) => log.info(m),
         error: (m, e) => log.error(m, e),
@@ -79,7 +67,7 @@ export async function startChat(
         server.route(DISCORD_INTERACTIONS_PATH, discord.interactionsListener);
       await discord.start();
       stops.push(() => discord.stop());
-      posters.discord = discordPoster(discord.client.rest);
+      chats.discord = discord.chat;
       log.info(
         `Discord: up as ${discord.client.user?.tag ?? "the bot"}${discord.interactionsListener ? ` (HTTP interactions at POST ${DISCORD_INTERACTIONS_PATH})` : ""}.`,
       );
@@ -91,7 +79,7 @@ export async function startChat(
     throw error;
   }
   return {
-    posters,
+    chats,
     async stop() {
       // The server drains first (answers still being written), then the clients disconnect.
       await server.stop();

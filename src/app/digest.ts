@@ -15,7 +15,6 @@ import { isRedisUnreachable } from "../store/redis-connection.ts";
 import type { ChannelRef } from "../store/types.ts";
 import { degradedNotice } from "./degraded.ts";
 import type { AppLog } from "./log.ts";
-import { withContext } from "./with-context.ts";
 
 export type ComposeDigestContent = (
   channel: ChannelRef,
@@ -37,14 +36,6 @@ export function digestCommandsFrom(
       return compose(channel, localDate(at, zone), { preview: true });
     },
   };
-}
-
-/** Gives every run the digest commands, for adapters that do not pass them themselves. */
-export function withDigest(
-  defs: readonly SubcommandDefinition[],
-  digest: DigestCommands,
-): SubcommandDefinition[] {
-  return withContext(defs, { digest });
 }
 
 /**

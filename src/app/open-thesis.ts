@@ -16,7 +16,6 @@ import { openModelCache } from "../llm/persistent-cache.ts";
 import { type StartedModel, startModel, swappableService } from "../llm/start-model.ts";
 import type { AppLog } from "./log.ts";
 import { checkCorpusDir, checkDataDir, emptyCorpusWarning } from "./paths.ts";
-import { withContext } from "./with-context.ts";
 
 export interface OpenedThesis {
   ledger: Ledger;
@@ -132,9 +131,3 @@ export async function openThesis(
 }
 
 /** Gives every run the model, for adapters that build CommandContext without it. */
-export function withModelAnswers(
-  defs: readonly SubcommandDefinition[],
-  model: ModelAnswers | null,
-): SubcommandDefinition[] {
-  return model ? withContext(defs, { model }) : [...defs];
-}

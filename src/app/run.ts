@@ -2,24 +2,21 @@
 // digest scheduler, until end of input (console) or SIGTERM/SIGINT. Returns the exit code.
 import type { Readable, Writable } from "node:stream";
 import { thesisCommands } from "../../commands/index.ts";
-import type { DigestPreview } from "../../commands/types.ts";
+import type { Platform } from "../../commands/types.ts";
 import { createConsoleAdapter } from "../adapters/console/index.ts";
+import { createBot } from "../bot/bot.ts";
+import type { ChatAdapter } from "../bot/chat-adapter.ts";
 import { type Config, loadConfig } from "../config.ts";
-import {
-  createDigestSubscriptions,
-  type DigestPosters,
-  type DigestScheduler,
-} from "../digest/index.ts";
+import { chatPoster } from "../digest/chat-poster.ts";
+import { createDigestSubscriptions, type DigestScheduler } from "../digest/index.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { shownUrl } from "../store/redis-connection.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
 import { degradedNotice } from "./degraded.ts";
 import { digestCommandsFrom, digestComposer, startDigestScheduler } from "./digest.ts";
 import { type AppLog, createAppLog } from "./log.ts";
-import { openThesis, withModelAnswers } from "./open-thesis.ts";
+import { openThesis } from "./open-thesis.ts";
 import { checkDataDir } from "./paths.ts";
-import { consolePoster } from "./posters.ts";
-import { withRateLimit } from "./rate-limit.ts";
 import { installSafetyNet } from "./safety-net.ts";
 import { type DescribedError, describeError } from "./startup-error.ts";
 
@@ -86,15 +83,10 @@ export async function runApp(io: AppIo): Promise<number> {
       perUser: config.RATE_LIMIT_PER_USER,
       perChannel: config.RATE_LIMIT_PER_CHANNEL,
     });
-    const rateLimitHealth = degradedNotice(
+    const limiterHealth = degradedNotice(
       log,
       "Rate limits",
       "commands are answered without limits",
-    );
-    const commands = withRateLimit(
-      withModelAnswers(thesisCommands, opened.modelAnswers),
-      limiter,
-      rateLimitHealth,
     );
     log.info(
       `Store: ${store.backend === "redis" ? `Redis at ${shownUrl(config.REDIS_URL ?? "")}` : `SQLite in ${config.DATA_DIR}`}.`,
@@ -104,29 +96,38 @@ export async function runApp(io: AppIo): Promise<number> {
     });
     const compose = digestComposer(thesis, store);
     const digest = digestCommandsFrom(subscriptions, compose);
-    const startScheduler = (posters: DigestPosters<DigestPreview>) => {
+    const bot = createBot({
+      commands: thesisCommands,
+      thesis,
+      digest,
+      ...(opened.modelAnswers ? { model: opened.modelAnswers } : {}),
+      limiter,
+      limiterHealth,
+      log: (message, error) => log.error(message, error),
+    });
+    const startScheduler = (chats: Partial<Record<Platform, ChatAdapter>>) => {
+      const posters = Object.fromEntries(
+        Object.entries(chats).map(([platform, chat]) => [platform, chatPoster(chat)]),
+      );
       scheduler = startDigestScheduler({ store: store as Store, compose, posters, log });
     };
 
     if (io.mode !== "serve" && !hasChatTokens(config)) {
       const console = createConsoleAdapter({
-        commands,
-        thesis,
-        digest,
+        bot,
         input: io.stdin,
         output: io.stdout,
         log: (message, error) => log.error(message, error),
       });
       // A scripted session answers its input and ends; only a person at a terminal gets posts.
-      if ((io.stdin as { isTTY?: boolean }).isTTY)
-        startScheduler({ console: consolePoster(console) });
+      if ((io.stdin as { isTTY?: boolean }).isTTY) startScheduler({ console: console.chat });
       const unsubscribe = io.onSignal(() => console.stop());
       await console.run();
       unsubscribe();
     } else {
       removeSafetyNet = installSafetyNet(log);
-      const chat = await startChat(config, { thesis, digest, log, commands });
-      startScheduler(chat.posters);
+      const chat = await startChat(config, { bot, log });
+      startScheduler(chat.chats);
       const signal = await new Promise<string>((resolve) => {
         const unsubscribe = io.onSignal((name) => {
           unsubscribe();

@@ -17,7 +17,14 @@ export interface PreconditionServices {
 }
 
 function refusal(title: string, sentence: string): Reply {
-  return { kind: "error", title, summary: sentence, sections: [], actions: [], visibility: "private" };
+  return {
+    kind: "error",
+    title,
+    summary: sentence,
+    sections: [],
+    actions: [],
+    visibility: "private",
+  };
 }
 
 /**
@@ -38,7 +45,11 @@ export async function checkPreconditions(
   }
   const chat = adapter.platform === "discord" || adapter.platform === "slack";
   if (chat && def.preconditions?.rateLimited !== false && services.limiter) {
-    const decision = await limit(services, `${adapter.platform}:${user.id}`, channelId && `${adapter.platform}:${channelId}`);
+    const decision = await limit(
+      services,
+      `${adapter.platform}:${user.id}`,
+      channelId && `${adapter.platform}:${channelId}`,
+    );
     if (!decision.ok) return refusal("One moment, please", decision.message);
   }
   return null;

@@ -10,7 +10,9 @@ export function withShareButtons(reply: Reply, commandText: string): Reply {
   if (reply.kind !== "answer" || reply.visibility !== "private") return reply;
   const has = (id: string) => reply.actions.some((action) => action.id === id);
   const added: ReplyAction[] = [
-    ...(has("share") ? [] : [{ id: "share", label: SHARE_LABEL, value: commandText, style: "primary" as const }]),
+    ...(has("share")
+      ? []
+      : [{ id: "share", label: SHARE_LABEL, value: commandText, style: "primary" as const }]),
     ...(has("thread") ? [] : [{ id: "thread", label: THREAD_LABEL, value: commandText }]),
   ];
   return added.length === 0 ? reply : { ...reply, actions: [...added, ...reply.actions] };

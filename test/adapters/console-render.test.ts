@@ -1,8 +1,8 @@
 // The console renderer: what a person reads in the terminal.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { NOT_ADVICE_FOOTER } from "../../src/reply/build.ts";
 import { escapeConsole, renderConsole } from "../../src/adapters/console/render.ts";
+import { NOT_ADVICE_FOOTER } from "../../src/reply/build.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 
 const reply: Reply = {

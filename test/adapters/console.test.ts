@@ -1,5 +1,6 @@
 // The console adapter driven the way a person would use it: lines typed into its input,
 // replies read from its output, over the real commands and the real seed corpus.
+
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import { thesisCommands } from "../../commands/index.ts";
 import { createConsoleAdapter } from "../../src/adapters/console/index.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
+import { createBot } from "../../src/bot/bot.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger } from "../../src/corpus/ledger.ts";
 
@@ -28,8 +30,7 @@ async function session(
     printed += String(chunk);
   });
   const adapter = createConsoleAdapter({
-    commands: thesisCommands,
-    thesis,
+    bot: createBot({ commands: thesisCommands, thesis, log: () => {} }),
     input,
     output,
     interactive: options.interactive ?? false,

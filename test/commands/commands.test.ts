@@ -4,13 +4,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCommandText, runSubcommand } from "../../commands/dispatch.ts";
 import { thesisCommands } from "../../commands/index.ts";
-import type { CommandContext } from "../../commands/types.ts";
+import type { DigestCommands, Platform } from "../../commands/types.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import type { AskResult, ThesisService } from "../../src/answer/types.ts";
 import { digestCommandsFrom, digestComposer } from "../../src/app/digest.ts";
+import { createBot, type Invocation } from "../../src/bot/bot.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger, type Ledger } from "../../src/corpus/ledger.ts";
 import type { Citation } from "../../src/corpus/types.ts";
@@ -18,6 +18,7 @@ import { createDigestSubscriptions } from "../../src/digest/index.ts";
 import { NOT_ADVICE_FOOTER } from "../../src/reply/build.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
+import { recordingChat } from "../bot/recording-chat.ts";
 
 let ledger: Ledger;
 let thesis: ThesisService;
@@ -35,20 +36,38 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function context(overrides: Partial<CommandContext> = {}): CommandContext {
-  return {
-    thesis,
-    platform: "slack",
-    user: { id: "U1" },
-    channelId: "C1",
-    isAdmin: false,
-    now: () => new Date("2026-05-04T10:00:00Z"),
-    ...overrides,
-  };
+interface RunAs {
+  channelId?: string;
+  isAdmin?: boolean;
+  digest?: DigestCommands;
+  platform?: Platform;
 }
 
-const run = (text: string, overrides?: Partial<CommandContext>) =>
-  runCommandText(thesisCommands, context(overrides), text, () => {});
+/** Runs a typed command through the bot as user U1 (an admin when `isAdmin`). */
+const run = (text: string, as: RunAs = {}) => runAs({ text }, as);
+
+/** Runs a subcommand with structured options, as Discord sends them. */
+const runOptions = (name: string, options: Record<string, unknown>) => runAs({ name, options });
+
+async function runAs(invocation: Invocation, as: RunAs = {}): Promise<Reply> {
+  const bot = createBot({
+    commands: thesisCommands,
+    thesis,
+    log: () => {},
+    now: () => new Date("2026-05-04T10:00:00Z"),
+    ...(as.digest ? { digest: as.digest } : {}),
+  });
+  const chat = recordingChat({
+    admins: as.isAdmin ? ["U1"] : [],
+    ...(as.platform ? { platform: as.platform } : {}),
+  });
+  const { reply } = await bot.run(
+    chat,
+    { user: { id: "U1" }, channelId: as.channelId ?? "C1" },
+    invocation,
+  );
+  return reply;
+}
 
 const lookup = (file: string) => ledger.documents.find((d) => d.file === file);
 
@@ -138,13 +157,12 @@ describe("/thesis ask", () => {
   });
 
   it("takes a passage limit from structured surfaces, and words only as the question", async () => {
-    const ctx = context();
-    const one = await runSubcommand(thesisCommands, ctx, "ask", {
+    const one = await runOptions("ask", {
       question: "why does distribution usually win?",
       limit: 1,
     });
     expect(one.sections).toHaveLength(1);
-    const bad = await runSubcommand(thesisCommands, ctx, "ask", { question: "why", limit: 11 });
+    const bad = await runOptions("ask", { question: "why", limit: 11 });
     expect(bad.summary).toBe("The number of passages must be a whole number from 1 to 10.");
     const typed = await run("ask 1 why does distribution usually win?");
     expect(typed.title).toBe("1 why does distribution usually win?");

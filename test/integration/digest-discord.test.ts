@@ -3,11 +3,11 @@
 // (or as replies when threads are not allowed), and no second post after an interrupted one.
 import { REST } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { unescapeDiscordMarkdown } from "../../src/adapters/discord/render.ts";
 import type { Digest } from "../../src/answer/digest.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import { discordDigestRef, discordPoster } from "../../src/app/posters.ts";
 import { digestIdempotencyKey } from "../../src/digest/index.ts";
-import { unescapeDiscordMarkdown } from "../../src/adapters/discord/render.ts";
 import type { ChannelRef } from "../../src/store/types.ts";
 import { seedsService } from "../answer/seeds-service.ts";
 import { FakeDiscord } from "../fakes/discord-gateway.ts";

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
 import type { Digest } from "../../src/answer/digest.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
-import { slackPoster } from "../../src/app/posters.ts";
+import { chatPoster } from "../../src/digest/chat-poster.ts";
 import { digestIdempotencyKey } from "../../src/digest/index.ts";
 import type { ChannelRef } from "../../src/store/types.ts";
 import { seedsService } from "../answer/seeds-service.ts";
@@ -53,7 +53,7 @@ describe("daily digest on Slack", () => {
     rig = await startDigestRig({
       start: "2025-06-02T12:00:00Z",
       thesis,
-      posters: { slack: slackPoster(slack.adapter.app) },
+      posters: { slack: chatPoster(slack.adapter.chat) },
       subscribe: [{ channel, time: "08:30", timezone: "America/New_York" }],
     });
     await rig.advanceTo("2025-06-02T12:29:00Z");
@@ -83,12 +83,12 @@ describe("daily digest on Slack", () => {
     rig = await startDigestRig({
       start: "2025-06-02T06:00:00Z",
       thesis,
-      posters: { slack: slackPoster(slack.adapter.app) },
+      posters: { slack: chatPoster(slack.adapter.chat) },
       subscribe: [{ channel, time: "09:00", timezone: "UTC" }],
     });
     await rig.advanceTo("2025-06-02T09:05:00Z");
     const recorded = await rig.store.digestHistory.get(`slack:${channel.channelId}`);
-    const poster = slackPoster(slack.adapter.app);
+    const poster = chatPoster(slack.adapter.chat);
     const key = digestIdempotencyKey(channel, "2025-06-02");
     expect(await poster.findExisting!(channel, key)).toEqual({ messageId: recorded!.messageId });
     const tomorrow = digestIdempotencyKey(channel, "2025-06-03");
@@ -100,7 +100,7 @@ describe("daily digest on Slack", () => {
     rig = await startDigestRig({
       start: "2025-06-02T06:00:00Z",
       thesis,
-      posters: { slack: slackPoster(slack.adapter.app) },
+      posters: { slack: chatPoster(slack.adapter.chat) },
       subscribe: [{ channel, time: "09:00", timezone: "UTC" }],
     });
     await rig.advanceTo("2025-06-03T12:00:00Z");

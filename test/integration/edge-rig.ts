@@ -4,6 +4,7 @@
 // Slack's Web API and Discord's REST API. Sends validly signed requests of any shape, and
 // counts what must never happen: unhandled rejections, uncaught exceptions, 5xx answers and
 // requests left without an answer.
+
 import {
   createDiscordAdapter,
   DISCORD_INTERACTIONS_PATH,
@@ -14,6 +15,7 @@ import {
   SLACK_EVENTS_PATH,
   type SlackAdapter,
 } from "../../src/adapters/slack/index.ts";
+import { createBot } from "../../src/bot/bot.ts";
 import { createHttpServer, type HttpServer } from "../../src/server/http.ts";
 import { testCommands as discordCommands, fixedThesis } from "../fakes/discord-commands.ts";
 import { autocomplete, FakeDiscord } from "../fakes/discord-gateway.ts";
@@ -81,8 +83,7 @@ export async function startEdgeRig(): Promise<EdgeRig> {
     signingSecret: SIGNING_SECRET,
     apiUrl: slackApi.apiUrl,
     server,
-    commands: slackCommands,
-    thesis: tinyThesis,
+    bot: createBot({ commands: slackCommands, thesis: tinyThesis, log }),
     log,
     debug: (message) => debug.push(message),
   });

@@ -6,18 +6,19 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { runCommandText } from "../../commands/dispatch.ts";
 import { thesisCommands } from "../../commands/index.ts";
-import type { CommandContext } from "../../commands/types.ts";
+import type { ModelAnswers } from "../../commands/types.ts";
 import { quotableLookup } from "../../src/answer/corpus-view.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import { createThesisService } from "../../src/answer/service.ts";
-import type { AskResult } from "../../src/answer/types.ts";
+import type { AskResult, ThesisService } from "../../src/answer/types.ts";
 import { createAppLog } from "../../src/app/log.ts";
-import { type OpenedThesis, openThesis, withModelAnswers } from "../../src/app/open-thesis.ts";
+import { type OpenedThesis, openThesis } from "../../src/app/open-thesis.ts";
+import { createBot } from "../../src/bot/bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { SEEDS, seedsService } from "../answer/seeds-service.ts";
+import { recordingChat } from "../bot/recording-chat.ts";
 import {
   chat,
   embeddings,
@@ -100,21 +101,28 @@ const modelEnv = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-function ask(o: OpenedThesis, question = QUESTION): Promise<Reply> {
-  const ctx: CommandContext = {
-    thesis: o.thesis,
-    platform: "slack",
-    user: { id: "U1" },
-    isAdmin: false,
+/** `/thesis ask` through the bot, with the opened model when there is one. */
+async function askWith(
+  thesis: ThesisService,
+  model: ModelAnswers | null,
+  question = QUESTION,
+): Promise<Reply> {
+  const bot = createBot({
+    commands: thesisCommands,
+    thesis,
+    ...(model ? { model } : {}),
+    log: () => {},
     now: () => new Date("2026-05-04T10:00:00Z"),
-  };
-  return runCommandText(
-    withModelAnswers(thesisCommands, o.modelAnswers),
-    ctx,
-    `ask ${question}`,
-    () => {},
+  });
+  const { reply } = await bot.run(
+    recordingChat(),
+    { user: { id: "U1" } },
+    { text: `ask ${question}` },
   );
+  return reply;
 }
+
+const ask = (o: OpenedThesis, question = QUESTION) => askWith(o.thesis, o.modelAnswers, question);
 
 /** The citations shown, without the reply's credit and emphasis. */
 const citationsOf = (reply: Reply) =>
@@ -258,14 +266,7 @@ describe("/thesis ask with no model configured", () => {
     expect(logs.join("")).toContain("Model: off (answers are extractive).");
     const reply = await ask(off);
     const { thesis } = await seedsService();
-    const ctx: CommandContext = {
-      thesis,
-      platform: "slack",
-      user: { id: "U1" },
-      isAdmin: false,
-      now: () => new Date("2026-05-04T10:00:00Z"),
-    };
-    const plain = await runCommandText(thesisCommands, ctx, `ask ${QUESTION}`, () => {});
+    const plain = await askWith(thesis, null);
     expect(reply).toEqual(plain);
     expect(reply.data).not.toHaveProperty("synthesized");
     expect(server.requests.length).toBe(before);

@@ -6,7 +6,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
 import { createThesisService } from "../../src/answer/service.ts";
-import { withRateLimit } from "../../src/app/rate-limit.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger } from "../../src/corpus/ledger.ts";
 import { createRateLimiter, createStore, type Store } from "../../src/store/index.ts";
@@ -23,7 +22,7 @@ beforeAll(async () => {
     perChannel: null,
   });
   const thesis = createThesisService(await buildLedger(path.join(PACKAGE_ROOT, "seeds")));
-  harness = await startSlackHarness({ commands: withRateLimit(thesisCommands, limiter), thesis });
+  harness = await startSlackHarness({ commands: thesisCommands, thesis, limiter });
 });
 afterAll(async () => {
   await harness?.close();

@@ -11,7 +11,6 @@ import { createThesisService } from "../../src/answer/service.ts";
 import { degradedNotice } from "../../src/app/degraded.ts";
 import { digestComposer, startDigestScheduler } from "../../src/app/digest.ts";
 import { createAppLog } from "../../src/app/log.ts";
-import { withRateLimit } from "../../src/app/rate-limit.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger } from "../../src/corpus/ledger.ts";
 import { channelKey, type DigestScheduler } from "../../src/digest/index.ts";
@@ -73,8 +72,10 @@ describe.skipIf(!redisServerBinary)(
       const health = degradedNotice(appLog, "Rate limits", "commands are answered without limits");
       const thesis = createThesisService(await buildLedger(`${PACKAGE_ROOT}/seeds`));
       harness = await startSlackHarness({
-        commands: withRateLimit(thesisCommands, limiter, health),
+        commands: thesisCommands,
         thesis,
+        limiter,
+        limiterHealth: health,
       });
       composer = digestComposer(thesis, store);
     }, 60_000);

@@ -5,13 +5,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminOnlyMessage } from "../../commands/digest.ts";
 
-const ADMIN_ONLY = adminOnlyMessage("slack");
+const ADMIN_ONLY = "Only workspace admins can change the digest for this channel.";
 
 import { thesisCommands } from "../../commands/index.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
-import { digestCommandsFrom, digestComposer, withDigest } from "../../src/app/digest.ts";
+import { digestCommandsFrom, digestComposer } from "../../src/app/digest.ts";
 import { createDigestSubscriptions } from "../../src/digest/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { seedsService } from "../answer/seeds-service.ts";
@@ -37,8 +36,9 @@ afterAll(async () => {
 async function startBot(): Promise<SlackHarness> {
   const digest = digestCommandsFrom(createDigestSubscriptions(store), digestComposer(thesis));
   return startSlackHarness({
-    commands: withDigest(thesisCommands, digest),
+    commands: thesisCommands,
     thesis,
+    digest,
     isAdmin: (userId) => userId === LISTED,
   });
 }

@@ -1,14 +1,14 @@
 // Starts the real Slack adapter (Bolt App + HTTPReceiver on the shared HTTP server) on
 // 127.0.0.1 against the loopback fake of Slack's Web API, and sends it requests signed
 // the way Slack signs them (v0:timestamp:body, HMAC-SHA256 with the signing secret).
+
 import { createHmac } from "node:crypto";
-import type { SubcommandDefinition } from "../../commands/types.ts";
 import {
   createSlackAdapter,
   SLACK_EVENTS_PATH,
   type SlackAdapter,
 } from "../../src/adapters/slack/index.ts";
-import type { ThesisService } from "../../src/answer/types.ts";
+import { type BotServices, createBot } from "../../src/bot/bot.ts";
 import { createHttpServer, type HttpServer } from "../../src/server/http.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
 
@@ -40,13 +40,14 @@ export function signSlack(body: string, timestamp: number, secret = SIGNING_SECR
   return `v0=${mac}`;
 }
 
-export async function startSlackHarness(setup: {
-  commands: readonly SubcommandDefinition[];
-  thesis: ThesisService;
-  shutdownGraceMs?: number;
-  /** ADMIN_USERS as the adapter sees it; workspace admins come from the fake's users.info. */
-  isAdmin?: (userId: string) => boolean;
-}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  setup: Omit<BotServices, "log"> & {
+    shutdownGraceMs?: number;
+    /** ADMIN_USERS as the adapter sees it; workspace admins come from the fake's users.info. */
+    isAdmin?: (userId: string) => boolean;
+  },
+): Promise<SlackHarness> {
+  const { shutdownGraceMs: _grace, isAdmin: _listed, ...services } = setup;
   const fake = await startFakeSlackApi();
   const logs: string[] = [];
   const log = (message: string, error?: unknown) =>
@@ -57,8 +58,7 @@ export async function startSlackHarness(setup: {
     signingSecret: SIGNING_SECRET,
     apiUrl: fake.apiUrl,
     server,
-    commands: setup.commands,
-    thesis: setup.thesis,
+    bot: createBot({ ...services, log }),
     log,
     ...(setup.shutdownGraceMs ? { shutdownGraceMs: setup.shutdownGraceMs } : {}),
     ...(setup.isAdmin ? { isAdmin: setup.isAdmin } : {}),

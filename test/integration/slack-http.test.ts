@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSlackAdapter } from "../../src/adapters/slack/index.ts";
+import { createBot } from "../../src/bot/bot.ts";
 import { createHttpServer } from "../../src/server/http.ts";
 import { startFakeSlackApi } from "../fakes/slack-api.ts";
 import { type SlackHarness, signSlack, startSlackHarness, visibleText } from "./slack-harness.ts";
@@ -104,8 +105,7 @@ describe("Slack start-up", () => {
       signingSecret: "s",
       apiUrl: fake.apiUrl,
       server,
-      commands: testCommands,
-      thesis: tinyThesis,
+      bot: createBot({ commands: testCommands, thesis: tinyThesis, log: () => {} }),
       log: () => {},
     });
     await expect(adapter.start()).rejects.toThrow(

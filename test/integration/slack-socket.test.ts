@@ -1,10 +1,12 @@
 // Socket Mode against a loopback Slack: apps.connections.open on the fake Web API returns
 // the URL of a local websocket that greets with "hello" and delivers envelopes.
+
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/index.ts";
+import { createBot } from "../../src/bot/bot.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api.ts";
 import { visibleText } from "./slack-harness.ts";
 import { testCommands, tinyThesis } from "./slack-test-commands.ts";
@@ -57,8 +59,7 @@ describe("Slack in Socket Mode", () => {
       botToken: "xoxb-test",
       appToken: "xapp-test",
       apiUrl: fake.apiUrl,
-      commands: testCommands,
-      thesis: tinyThesis,
+      bot: createBot({ commands: testCommands, thesis: tinyThesis, log: () => {} }),
       log: () => {},
     });
     cleanup.push(() => adapter.stop());

@@ -8,13 +8,13 @@ import {
   decodeCustomId,
   encodeCustomId,
 } from "../../src/adapters/discord/custom-id.ts";
-import type { Citation } from "../../src/corpus/types.ts";
 import {
   DISCORD_LIMITS,
   type DiscordMessagePayload,
   renderDiscord,
   renderPassages,
 } from "../../src/adapters/discord/render.ts";
+import type { Citation } from "../../src/corpus/types.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { passagesShown } from "./discord-passages.ts";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Citation } from "../../src/corpus/types.ts";
 import { renderCitationSlack, renderSlack, SLACK_LIMITS } from "../../src/adapters/slack/render.ts";
+import type { Citation } from "../../src/corpus/types.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 
 const citation = (quote: string, lines: [number, number] = [3, 4]): Citation => ({

@@ -3,15 +3,15 @@
 // never shown twice, no block or embed holds a bare number, and sources are named by title
 // (file and lines only in small print).
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCommandText } from "../../commands/dispatch.ts";
 import { thesisCommands } from "../../commands/index.ts";
-import type { CommandContext } from "../../commands/types.ts";
-import type { AskResult, ThesisService } from "../../src/answer/types.ts";
-import type { Ledger } from "../../src/corpus/ledger.ts";
 import { renderDiscord } from "../../src/adapters/discord/render.ts";
 import { renderSlack } from "../../src/adapters/slack/render.ts";
+import type { AskResult, ThesisService } from "../../src/answer/types.ts";
+import { createBot } from "../../src/bot/bot.ts";
+import type { Ledger } from "../../src/corpus/ledger.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { seedsService } from "../answer/seeds-service.ts";
+import { recordingChat } from "../bot/recording-chat.ts";
 
 let thesis: ThesisService;
 let ledger: Ledger;
@@ -19,19 +19,16 @@ beforeAll(async () => {
   ({ thesis, ledger } = await seedsService());
 });
 
-const run = (text: string): Promise<Reply> =>
-  runCommandText(
-    thesisCommands,
-    {
-      thesis,
-      platform: "slack",
-      user: { id: "U1" },
-      isAdmin: false,
-      now: () => new Date("2026-05-04T10:00:00Z"),
-    } satisfies CommandContext,
-    text,
-    () => {},
-  );
+async function run(text: string): Promise<Reply> {
+  const bot = createBot({
+    commands: thesisCommands,
+    thesis,
+    log: () => {},
+    now: () => new Date("2026-05-04T10:00:00Z"),
+  });
+  const { reply } = await bot.run(recordingChat(), { user: { id: "U1" } }, { text });
+  return reply;
+}
 
 const COMMANDS = ["ask why does distribution usually win?", "risks tao", "bullbear tao"];
 const flat = (text: string) => text.replace(/[*>\s]+/g, " ").trim();

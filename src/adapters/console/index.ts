@@ -4,9 +4,11 @@
 
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import type { ChatAdapter } from "../../bot/chat-adapter.ts";
+import { createConsoleChat } from "./chat.ts";
 import { type ConsoleSessionConfig, createConsoleSession } from "./session.ts";
 
-export { CONSOLE_CHANNEL_ID } from "./session.ts";
+export { CONSOLE_CHANNEL_ID } from "./chat.ts";
 
 export interface ConsoleAdapterConfig extends ConsoleSessionConfig {
   input: Readable;
@@ -16,6 +18,8 @@ export interface ConsoleAdapterConfig extends ConsoleSessionConfig {
 }
 
 export interface ConsoleAdapter {
+  /** The console as the bot sees it: a post (the digest) is printed between prompts. */
+  readonly chat: ChatAdapter;
   /** Reads and answers lines until exit, end of input or stop(). */
   run(): Promise<void>;
   /** Prints something that did not come from a typed command (e.g. a digest post). */
@@ -31,14 +35,20 @@ const BANNER =
 
 export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapter {
   const interactive = config.interactive ?? (config.input as { isTTY?: boolean }).isTTY === true;
-  const session = createConsoleSession(config);
   let rl: Interface | undefined;
   let stopped = false;
   const write = (text: string) => {
     if (text !== "") config.output.write(text);
   };
+  const print = (text: string) => {
+    write(interactive ? `\n${text}\n` : text);
+    if (interactive && rl && !stopped) rl.prompt(true);
+  };
+  const chat = createConsoleChat(print);
+  const session = createConsoleSession(config, chat);
 
   return {
+    chat,
     async run() {
       if (stopped) return;
       rl = createInterface({
@@ -63,10 +73,7 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapt
       }
       lines.close();
     },
-    print(text) {
-      write(interactive ? `\n${text}\n` : text);
-      if (interactive && rl && !stopped) rl.prompt(true);
-    },
+    print,
     history: () => session.history(),
     stop() {
       stopped = true;

@@ -1,23 +1,15 @@
 // One console session's line handling, apart from readline: what a typed line does
 // (a /thesis command, help, history, exit) and what gets printed. Never throws.
-import { runCommandText } from "../../../commands/dispatch.ts";
-import type {
-  CommandContext,
-  DigestCommands,
-  SubcommandDefinition,
-} from "../../../commands/types.ts";
-import type { ThesisService } from "../../answer/types.ts";
+import { answerCommand } from "../../bot/actions.ts";
+import type { Bot } from "../../bot/bot.ts";
+import type { ChatAdapter, Turn } from "../../bot/chat-adapter.ts";
+import { CONSOLE_CHANNEL_ID } from "./chat.ts";
 import { renderConsole, renderConsoleJson } from "./render.ts";
 
-export const CONSOLE_CHANNEL_ID = "console";
-
 export interface ConsoleSessionConfig {
-  commands: readonly SubcommandDefinition[];
-  thesis: ThesisService;
-  digest?: DigestCommands;
+  bot: Bot;
   /** Print each result as JSON (the CLI's --json document) instead of text. */
   json?: boolean;
-  now?: () => Date;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -29,19 +21,26 @@ const CONSOLE_HELP = [
   "  exit      leave (Ctrl-D works too)",
 ].join("\n");
 
-export function createConsoleSession(config: ConsoleSessionConfig) {
+const USER = { id: "console", name: "console" };
+
+export function createConsoleSession(config: ConsoleSessionConfig, chat: ChatAdapter) {
   const history: string[] = [];
-  const ctx: CommandContext = {
-    thesis: config.thesis,
-    platform: "console",
-    user: { id: "console", name: "console" },
-    channelId: CONSOLE_CHANNEL_ID,
-    // Whoever runs the bot in a terminal owns it, so they may change settings.
-    isAdmin: true,
-    now: config.now ?? (() => new Date()),
-    ...(config.digest ? { digest: config.digest } : {}),
-  };
   const log = config.log ?? ((message, error) => console.error(message, error));
+
+  /** A turn whose answers become the line's output. */
+  function turnFor(out: string[]): Turn {
+    return {
+      platform: "console",
+      user: USER,
+      channelId: CONSOLE_CHANNEL_ID,
+      async respond(reply) {
+        out.push(config.json ? renderConsoleJson(reply) : renderConsole(reply));
+      },
+      async say(sentence) {
+        out.push(`${sentence}\n`);
+      },
+    };
+  }
 
   async function handle(line: string): Promise<LineOutcome> {
     const text = line.trim();
@@ -57,11 +56,12 @@ export function createConsoleSession(config: ConsoleSessionConfig) {
     }
     history.push(text);
     try {
-      const reply = await runCommandText(config.commands, ctx, text, log);
-      if (config.json) return { output: renderConsoleJson(reply), exit: false };
+      const out: string[] = [];
+      await answerCommand(config.bot, chat, turnFor(out), { text });
+      if (config.json) return { output: out.join(""), exit: false };
       const isHelp = /^(?:\/?thesis\s*)?help$/i.test(text) || /^\/?thesis$/i.test(text);
       const extra = isHelp ? `\n${CONSOLE_HELP}\n` : "";
-      return { output: `${renderConsole(reply)}${extra}`, exit: false };
+      return { output: `${out.join("")}${extra}`, exit: false };
     } catch (error) {
       log(`console: "${text.slice(0, 80)}" failed`, error);
       return { output: "Sorry, something went wrong with that command. Try again.\n", exit: false };

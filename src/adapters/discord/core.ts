@@ -8,13 +8,9 @@ import type {
   SubcommandDefinition,
 } from "../../../commands/types.ts";
 import type { ThesisService } from "../../answer/types.ts";
-import {
-  type DiscordMessagePayload,
-  type RenderDiscordOptions,
-  renderDiscord,
-} from "./render.ts";
 import type { Reply } from "../../reply/reply.ts";
 import { CommandTextStore, encodeCustomId } from "./custom-id.ts";
+import { type DiscordMessagePayload, type RenderDiscordOptions, renderDiscord } from "./render.ts";
 
 export interface DiscordLog {
   info(message: string): void;

@@ -6,7 +6,6 @@
 // interaction (inbound.ts, checked with zod) 400 and a debug log line, never a throw.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { REST, Routes } from "discord.js";
-import type { DiscordMessagePayload } from "./render.ts";
 import { answerTurns } from "../../server/turns.ts";
 import { readBody, refuseUnlessPost, sendJson } from "../../server/webhook-io.ts";
 import {
@@ -25,6 +24,7 @@ import {
   checkInteraction,
 } from "./inbound.ts";
 import { FIND_SOURCES_COMMAND } from "./registration.ts";
+import type { DiscordMessagePayload } from "./render.ts";
 import { checkSignature, ed25519PublicKey } from "./verify.ts";
 
 /** Where main.ts mounts the listener on the shared HTTP server. */

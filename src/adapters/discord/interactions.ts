@@ -11,7 +11,6 @@ import {
   PermissionFlagsBits,
   type RepliableInteraction,
 } from "discord.js";
-import { renderPassages } from "./render.ts";
 import {
   askText,
   autocompleteChoices,
@@ -24,6 +23,7 @@ import {
 } from "./core.ts";
 import { decodeCustomId } from "./custom-id.ts";
 import { FIND_SOURCES_COMMAND, THESIS_COMMAND } from "./registration.ts";
+import { renderPassages } from "./render.ts";
 import {
   isPermissionError,
   permissionExplanation,

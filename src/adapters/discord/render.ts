@@ -3,7 +3,7 @@
 // fields, embeds and messages rather than cut; "…" appears only when a single word is
 // longer than a whole field. Every payload carries allowed_mentions { parse: [] } so a
 // quoted "@everyone" in a source or a question can never ping anyone.
-import { escapeDiscordMarkdown, splitText, truncateAtWord } from "./escape.ts";
+
 import {
   attributionText,
   chunkLines,
@@ -13,6 +13,7 @@ import {
   smallPrint,
 } from "../../reply/passage-text.ts";
 import type { Reply, ReplyAction, ReplyCitation, ReplyKind } from "../../reply/reply.ts";
+import { escapeDiscordMarkdown, splitText, truncateAtWord } from "./escape.ts";
 
 export const DISCORD_LIMITS = {
   title: 256,

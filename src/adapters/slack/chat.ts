@@ -21,7 +21,13 @@ export function createSlackChat(client: SlackClient, isAdmin: AdminCheck): ChatA
       const metadata = options?.key
         ? { event_type: KEYED_EVENT, event_payload: { key: options.key } }
         : undefined;
-      const ts = await postPublic(client, place.channelId, renderSlack(reply), place.threadId, metadata);
+      const ts = await postPublic(
+        client,
+        place.channelId,
+        renderSlack(reply),
+        place.threadId,
+        metadata,
+      );
       return ts ? ref(place.channelId, ts, place.threadId) : undefined;
     },
     async postPassages(place, reply) {

@@ -2,8 +2,8 @@
 // private ones through the interaction's response_url (respond), which Slack shows only to
 // the person who asked. Link unfurling is off: a quoted URL should not grow a preview card.
 import type { RespondFn } from "@slack/bolt";
-import type { SlackMessage } from "./render.ts";
 import type { SlackClient } from "./deps.ts";
+import type { SlackMessage } from "./render.ts";
 
 /** Posts messages in order; returns the ts of the first (the thread parent when new). */
 export async function postPublic(

@@ -1,0 +1,29 @@
+// How the daily digest reaches any chat: a short post, then the full quotes behind it in the
+// post's thread (or, where the bot may not start threads, as replies to it). The post carries
+// its idempotency key (ChatAdapter.post's `key`: Slack message metadata, a Discord footer
+// reference), so after a crash the scheduler finds a post that did go out instead of posting
+// twice. Every surface draws the same two Replies with its own renderer.
+import type { DigestPreview } from "../../commands/types.ts";
+import { digestPostReplies } from "../answer/digest-reply.ts";
+import type { ChatAdapter } from "../bot/chat-adapter.ts";
+import type { DigestPoster } from "./types.ts";
+
+export function chatPoster(chat: ChatAdapter): DigestPoster<DigestPreview> {
+  return {
+    async post(channel, content, key) {
+      const { post, thread } = digestPostReplies(content);
+      const posted = await chat.post({ channelId: channel.channelId }, post, { key });
+      if (!posted)
+        throw new Error(`${chat.platform} accepted the digest but returned no message id.`);
+      if (thread) {
+        const place = await chat.startThread(posted, thread.title, { orReply: true });
+        await chat.post(place, thread);
+      }
+      return { messageId: posted.messageId };
+    },
+    async findExisting(channel, key) {
+      const found = await chat.findPost(channel.channelId, key);
+      return found ? { messageId: found.messageId } : null;
+    },
+  };
+}
