@@ -1,7 +1,7 @@
 // Serve mode: the shared HTTP server plus every configured chat adapter, started in one
 // process with one log line each, and stopped together.
 import { thesisCommands } from "../../commands/index.ts";
-import type { DigestCommands, DigestPreview, SubcommandDefinition } from "../../commands/types.ts";
+import type { DigestCommands, SubcommandDefinition } from "../../commands/types.ts";
 import {
   createDiscordAdapter,
   DISCORD_INTERACTIONS_PATH,
@@ -16,16 +16,16 @@ import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import type { DigestPosters } from "../digest/index.ts";
 import { createHttpServer } from "../server/http.ts";
-import { withDigest } from "./digest.ts";
 import type { AppLog } from "./log.ts";
 import { discordPoster, slackPoster } from "./posters.ts";
+import { withDigest } from "./with-context.ts";
 
 export function hasChatTokens(config: Config): boolean {
   return Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
 }
 
 export interface RunningChat {
-  posters: DigestPosters<DigestPreview>;
+  posters: DigestPosters;
   stop(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function startChat(
   const commands = deps.commands ?? thesisCommands;
   const server = createHttpServer({ log: (message, error) => log.error(message, error) });
   const stops: (() => Promise<void>)[] = [];
-  const posters: DigestPosters<DigestPreview> = {};
+  const posters: DigestPosters = {};
   try {
     const slackConfig = slackConfigFromEnv(config, {
       server,

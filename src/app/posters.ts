@@ -6,12 +6,10 @@
 import { createHash } from "node:crypto";
 import type { App } from "@slack/bolt";
 import { DiscordAPIError, type REST, Routes } from "discord.js";
-import type { DigestPreview } from "../../commands/types.ts";
 import type { ConsoleAdapter } from "../adapters/console/index.ts";
 import { isPermissionError, postMessages, startThread } from "../adapters/discord/send.ts";
 import { postPublic } from "../adapters/slack/post.ts";
-import { digestPostReplies } from "../answer/digest-reply.ts";
-import type { DigestPoster } from "../digest/index.ts";
+import { type DigestPoster, digestReplies } from "../digest/index.ts";
 import { renderConsole } from "../reply/render-console.ts";
 import { renderDiscord } from "../reply/render-discord.ts";
 import { renderSlack } from "../reply/render-slack.ts";
@@ -23,10 +21,10 @@ const RECENT_MESSAGES = 50;
 /** Discord: "Cannot execute action on this channel type" (e.g. the channel is itself a thread). */
 const CANNOT_EXECUTE_ON_CHANNEL_TYPE = 50024;
 
-export function consolePoster(console: ConsoleAdapter): DigestPoster<DigestPreview> {
+export function consolePoster(console: ConsoleAdapter): DigestPoster {
   return {
     async post(_channel, content, key) {
-      const { post, thread } = digestPostReplies(content);
+      const { post, thread } = digestReplies(content);
       console.print(renderConsole(post));
       if (thread) console.print(renderConsole(thread));
       return { messageId: key };
@@ -34,10 +32,10 @@ export function consolePoster(console: ConsoleAdapter): DigestPoster<DigestPrevi
   };
 }
 
-export function slackPoster(app: App): DigestPoster<DigestPreview> {
+export function slackPoster(app: App): DigestPoster {
   return {
     async post(channel, content, key) {
-      const { post, thread } = digestPostReplies(content);
+      const { post, thread } = digestReplies(content);
       let first: string | undefined;
       for (const message of renderSlack(post)) {
         const result = await app.client.chat.postMessage({
@@ -105,10 +103,10 @@ async function postDiscordQuotes(rest: REST, channelId: string, messageId: strin
   else await postMessages(rest, channelId, payloads, messageId);
 }
 
-export function discordPoster(rest: REST): DigestPoster<DigestPreview> {
+export function discordPoster(rest: REST): DigestPoster {
   return {
     async post(channel, content, key) {
-      const { post, thread } = digestPostReplies(content);
+      const { post, thread } = digestReplies(content);
       const marked = { ...post, footer: `${post.footer ?? ""} · ${discordDigestRef(key)}` };
       const payloads = renderDiscord(marked, { forcePublic: true });
       const id = await postMessages(rest, channel.channelId, payloads);

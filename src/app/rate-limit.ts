@@ -4,9 +4,9 @@
 // be reached, commands are answered unlimited (an outage must not silence the bot) and
 // `health` says so in the log, once.
 import type { CommandContext, SubcommandDefinition } from "../../commands/types.ts";
+import type { DependencyHealth } from "../lib/degraded.ts";
 import type { Reply } from "../reply/reply.ts";
 import type { RateLimitDecision, RateLimiter } from "../store/index.ts";
-import type { DependencyHealth } from "./degraded.ts";
 
 const EXEMPT = new Set(["help"]);
 

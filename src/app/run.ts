@@ -2,19 +2,20 @@
 // digest scheduler, until end of input (console) or SIGTERM/SIGINT. Returns the exit code.
 import type { Readable, Writable } from "node:stream";
 import { thesisCommands } from "../../commands/index.ts";
-import type { DigestPreview } from "../../commands/types.ts";
 import { createConsoleAdapter } from "../adapters/console/index.ts";
 import { type Config, loadConfig } from "../config.ts";
 import {
   createDigestSubscriptions,
   type DigestPosters,
   type DigestScheduler,
+  digestCommandsFrom,
+  digestComposer,
+  startDigestScheduler,
 } from "../digest/index.ts";
+import { degradedNotice } from "../lib/degraded.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { shownUrl } from "../store/redis-connection.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
-import { degradedNotice } from "./degraded.ts";
-import { digestCommandsFrom, digestComposer, startDigestScheduler } from "./digest.ts";
 import { type AppLog, createAppLog } from "./log.ts";
 import { openThesis, withModelAnswers } from "./open-thesis.ts";
 import { checkDataDir } from "./paths.ts";
@@ -104,7 +105,7 @@ export async function runApp(io: AppIo): Promise<number> {
     });
     const compose = digestComposer(thesis, store);
     const digest = digestCommandsFrom(subscriptions, compose);
-    const startScheduler = (posters: DigestPosters<DigestPreview>) => {
+    const startScheduler = (posters: DigestPosters) => {
       scheduler = startDigestScheduler({ store: store as Store, compose, posters, log });
     };
 

@@ -22,3 +22,11 @@ export function withContext(
       ),
   }));
 }
+
+/** Gives every run the digest commands, for adapters that do not pass them themselves. */
+export function withDigest(
+  defs: readonly SubcommandDefinition[],
+  digest: NonNullable<CommandContext["digest"]>,
+): SubcommandDefinition[] {
+  return withContext(defs, { digest });
+}

@@ -10,11 +10,14 @@ import type { CommandContext } from "../../commands/types.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import type { AskResult, ThesisService } from "../../src/answer/types.ts";
-import { digestCommandsFrom, digestComposer } from "../../src/app/digest.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger, type Ledger } from "../../src/corpus/ledger.ts";
 import type { Citation } from "../../src/corpus/types.ts";
-import { createDigestSubscriptions } from "../../src/digest/index.ts";
+import {
+  createDigestSubscriptions,
+  digestCommandsFrom,
+  digestComposer,
+} from "../../src/digest/index.ts";
 import { NOT_ADVICE_FOOTER } from "../../src/reply/build.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { createStore, type Store } from "../../src/store/index.ts";

@@ -11,8 +11,12 @@ const ADMIN_ONLY = adminOnlyMessage("slack");
 
 import { thesisCommands } from "../../commands/index.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
-import { digestCommandsFrom, digestComposer, withDigest } from "../../src/app/digest.ts";
-import { createDigestSubscriptions } from "../../src/digest/index.ts";
+import { withDigest } from "../../src/app/with-context.ts";
+import {
+  createDigestSubscriptions,
+  digestCommandsFrom,
+  digestComposer,
+} from "../../src/digest/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { seedsService } from "../answer/seeds-service.ts";
 import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
