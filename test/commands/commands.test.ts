@@ -208,8 +208,7 @@ describe("/thesis risks and bullbear", () => {
 
 describe("/thesis quote, sources, help", () => {
   it("shows a claim from an answer in its context", async () => {
-    const answer = await run("ask why does distribution usually win?");
-    const claimId = (answer.data as AskResult).claimIds[0] ?? "";
+    const claimId = thesis.ask("why does distribution usually win?").claimIds[0] ?? "";
     const reply = await run(`quote ${claimId}`);
     expect(reply.kind).toBe("answer");
     expect(reply.title).toBe(`Claim ${claimId}`);
