@@ -48,6 +48,14 @@ async function askWithOptionalModel(
   }
 }
 
+/**
+ * The reply's data, the CLI's `ask --json` document (docs/CLI.md): found, answer, citations,
+ * and whether a model wrote the answer when one was asked (never on the command line).
+ */
+function askData({ found, answer, citations, synthesized }: AskResult & { synthesized?: boolean }) {
+  return { found, answer, citations, ...(synthesized === undefined ? {} : { synthesized }) };
+}
+
 /** Says who wrote the lead whenever a model did, ahead of any advice note. */
 export function modelAttribution(model: string): string {
   return `Summary written by ${model} from the numbered passages; the quotes are the sources' own words.`;
@@ -100,7 +108,7 @@ export const askCommand = defineSubcommand({
         sections: [],
         actions: [],
         visibility: "private",
-        data: { found: false, answer: "", citations: [], claimIds: [], notEnglish: true },
+        data: askData({ found: false, answer: "", citations: [], claimIds: [] }),
       };
     }
     const result = await askWithOptionalModel(ctx, question, limit);
@@ -117,7 +125,7 @@ export const askCommand = defineSubcommand({
         ],
         actions: [],
         visibility: "private",
-        data: result,
+        data: askData(result),
       };
     }
     const actions: ReplyAction[] = [];
@@ -140,7 +148,7 @@ export const askCommand = defineSubcommand({
         result.synthesized ? ctx.model?.name : undefined,
         adviceFooter(question, ...result.citations.map((c) => c.quote)).footer,
       ),
-      data: result,
+      data: askData(result),
     };
   },
 });

@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { BullBearPair } from "../src/answer/types.ts";
 import { NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
 import type { Reply, ReplySection } from "../src/reply/reply.ts";
-import { defineSubcommand } from "./define.ts";
+import { defineSubcommand, unknownTopicMessage } from "./define.ts";
+import { errorDocument } from "./failure.ts";
 import { credit } from "./passages.ts";
 import type { CommandContext } from "./types.ts";
 
@@ -46,6 +47,11 @@ export const bullbearCommand = defineSubcommand({
     const label = result.label;
     const title = `Bull and bear: ${label}`;
     if (result.pairs.length === 0) {
+      // A phrase no source says is the user's to fix, not a gap in the corpus: scripts get
+      // UNKNOWN_TOPIC; the reader sees the same plain "no source argues either side".
+      const data = result.known
+        ? { topic: label, pairs: [] }
+        : errorDocument("UNKNOWN_TOPIC", unknownTopicMessage(ctx, typed));
       return {
         kind: "empty",
         title,
@@ -57,7 +63,7 @@ export const bullbearCommand = defineSubcommand({
         actions: [],
         visibility: "private",
         footer: NOT_ADVICE_FOOTER,
-        data: result,
+        data,
       };
     }
     return {
@@ -71,7 +77,7 @@ export const bullbearCommand = defineSubcommand({
       actions: [],
       visibility: "private",
       footer: NOT_ADVICE_FOOTER,
-      data: result,
+      data: { topic: label, pairs: result.pairs },
     };
   },
 });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { resolveTopic } from "../src/corpus/topics.ts";
 import { usageReply } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
+import { errorDocument } from "./failure.ts";
 import type { CommandContext, SubcommandDefinition } from "./types.ts";
 
 /** Widens a typed definition for the shared list (run's input type is checked here, once). */
@@ -20,17 +21,22 @@ export function truncate(text: string, max: number): string {
 
 export type TopicLookup = { ok: true; id: string } | { ok: false; reply: Reply };
 
+/** What is said of a topic the sources never name, listing the ones they do. */
+export function unknownTopicMessage(ctx: CommandContext, typed: string): string {
+  const list = ctx.thesis
+    .topics()
+    .map((t) => t.id)
+    .join(", ");
+  return `The sources say nothing about "${truncate(typed, 60)}" as a topic. Known topics: ${list}.`;
+}
+
 /** Resolves what the user typed to a topic the corpus knows, or a usage reply listing them. */
 export function lookupTopic(ctx: CommandContext, typed: string, usage: string): TopicLookup {
-  const known = ctx.thesis.topics();
   const id = resolveTopic(typed);
-  if (id && known.some((t) => t.id === id)) return { ok: true, id };
-  const list = known.map((t) => t.id).join(", ");
+  if (id && ctx.thesis.topics().some((t) => t.id === id)) return { ok: true, id };
+  const message = unknownTopicMessage(ctx, typed);
   return {
     ok: false,
-    reply: usageReply(
-      `The sources say nothing about "${truncate(typed, 60)}" as a topic. Known topics: ${list}.`,
-      usage,
-    ),
+    reply: { ...usageReply(message, usage), data: errorDocument("UNKNOWN_TOPIC", message) },
   };
 }

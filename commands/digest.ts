@@ -1,11 +1,13 @@
 // /thesis digest on [HH:MM] [zone] | off | status | preview — the daily digest of the channel
 // the command is typed in. Changing it is for admins; looking at it is for everyone.
 import { z } from "zod";
-import { errorReply, NOT_ADVICE_FOOTER } from "../src/reply/build.ts";
-import type { Reply, ReplySection } from "../src/reply/reply.ts";
+import { digestPreviewReply } from "../src/digest/replies.ts";
+import { DEFAULT_DIGEST_TIME, DEFAULT_DIGEST_TIMEZONE } from "../src/digest/subscriptions.ts";
+import { errorReply } from "../src/reply/build.ts";
+import type { Reply } from "../src/reply/reply.ts";
 import type { ChannelRef } from "../src/store/types.ts";
 import { defineSubcommand } from "./define.ts";
-import type { CommandContext, DigestPreview } from "./types.ts";
+import type { CommandContext } from "./types.ts";
 
 const ACTIONS = ["on", "off", "status", "preview"] as const;
 const CHOOSE =
@@ -40,44 +42,6 @@ function timeAndZone(time?: string, timezone?: string): [string | undefined, str
   return [time || undefined, timezone || undefined];
 }
 
-/** The digest as a Reply: a preview for the asker, or the day's post itself. */
-export function digestReply(preview: DigestPreview, mode: "preview" | "post" = "preview"): Reply {
-  const sections: ReplySection[] = [];
-  const pair = preview.pair;
-  if (pair) {
-    sections.push(
-      pair.bull
-        ? { heading: `Bull case — ${pair.bull.title}`, citations: [pair.bull] }
-        : { heading: "Bull case", text: "Bull case: no source.", citations: [] },
-      pair.bear
-        ? { heading: `Bear case — ${pair.bear.title}`, citations: [pair.bear] }
-        : { heading: "Bear case", text: "Bear case: no source.", citations: [] },
-    );
-  }
-  if (preview.risk) {
-    sections.push({
-      heading: `Risk of the day: ${preview.risk.label}`,
-      citations: preview.risk.citations,
-    });
-  }
-  const quoted = sections.some((s) => s.citations.length > 0);
-  return {
-    kind: quoted ? "answer" : "empty",
-    title:
-      mode === "preview" ? `Digest for ${preview.date} (preview)` : `Digest for ${preview.date}`,
-    summary: !quoted
-      ? preview.text
-      : mode === "preview"
-        ? "This is what the channel would get today."
-        : "Today's bull and bear case and risk, quoted from the sources.",
-    sections,
-    actions: [],
-    visibility: mode === "preview" ? "private" : "public",
-    footer: NOT_ADVICE_FOOTER,
-    data: preview,
-  };
-}
-
 export const digestCommand = defineSubcommand({
   name: "digest",
   description: "Turn this channel's daily digest on or off, see its status, or preview today's",
@@ -85,8 +49,10 @@ export const digestCommand = defineSubcommand({
   options,
   optionMeta: {
     action: { description: "on, off, status or preview" },
-    time: { description: "Local time of day for on, HH:MM (default 09:00)" },
-    timezone: { description: "IANA time zone for on, e.g. Europe/Berlin (default UTC)" },
+    time: { description: `Local time of day for on, HH:MM (default ${DEFAULT_DIGEST_TIME})` },
+    timezone: {
+      description: `IANA time zone for on, e.g. Europe/Berlin (default ${DEFAULT_DIGEST_TIMEZONE})`,
+    },
   },
   preconditions: {
     admin: {
@@ -115,7 +81,7 @@ export const digestCommand = defineSubcommand({
         return info("Daily digest", status.message, status);
       }
       case "preview":
-        return digestReply(await digest.preview(channel, ctx.now()));
+        return digestPreviewReply(await digest.preview(channel, ctx.now()));
     }
   },
 });

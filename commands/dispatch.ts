@@ -29,6 +29,12 @@ export function positionalOrder(def: SubcommandDefinition): string[] {
   return [...before.filter((n) => n !== def.rest), def.rest];
 }
 
+/** The options typed text never fills: structured surfaces (Discord, the CLI's flags) give them. */
+export function structuredOnlyOptions(def: SubcommandDefinition): string[] {
+  const positional = positionalOrder(def);
+  return Object.keys(def.options.shape).filter((name) => !positional.includes(name));
+}
+
 /**
  * Parses "ask why does distribution win" or "digest on 09:00 Europe/Berlin": the first word
  * names the subcommand, the next words fill its options in order, and the `rest` option

@@ -1,9 +1,11 @@
 // /thesis quote <claim-id>: one claim from the ledger and the passage around it.
 import { z } from "zod";
+import { claimJson } from "../src/answer/claim-json.ts";
 import { topicLabel } from "../src/corpus/topics.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import { adviceFooter } from "./advice.ts";
 import { defineSubcommand, truncate } from "./define.ts";
+import { errorDocument } from "./failure.ts";
 import { credit } from "./passages.ts";
 
 const NEEDS_ID = "Give a claim id, for example: /thesis quote 3f9a2c1b";
@@ -26,13 +28,15 @@ export const quoteCommand = defineSubcommand({
   async run(ctx, { claim: id }): Promise<Reply> {
     const result = ctx.thesis.quote(id);
     if (!result) {
+      const summary = `No claim has the id "${truncate(id, 40)}". Ids come from answers and from "thesis-bot claims" on the command line.`;
       return {
         kind: "empty",
         title: "No such claim",
-        summary: `No claim has the id "${truncate(id, 40)}". Ids come from answers and from "thesis-bot claims" on the command line.`,
+        summary,
         sections: [],
         actions: [],
         visibility: "private",
+        data: errorDocument("UNKNOWN_CLAIM", summary),
       };
     }
     const { claim, context } = result;
@@ -51,7 +55,7 @@ export const quoteCommand = defineSubcommand({
       actions: [],
       visibility: "private",
       ...adviceFooter(claim.text, ...claim.topics),
-      data: result,
+      data: { claim: claimJson(claim), context },
     };
   },
 });

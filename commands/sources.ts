@@ -13,7 +13,8 @@ export const sourcesCommand = defineSubcommand({
     const sources = ctx.thesis.sources();
     if (sources.length === 0) {
       return {
-        kind: "empty",
+        // A listing, not a search: an empty corpus is news, not "nothing found" (CLI exit 1).
+        kind: "info",
         title: "Sources",
         summary: "The corpus is empty: no articles are indexed yet.",
         sections: [],

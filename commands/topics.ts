@@ -14,7 +14,8 @@ export const topicsCommand = defineSubcommand({
     const topics = ctx.thesis.topics();
     if (topics.length === 0) {
       return {
-        kind: "empty",
+        // A listing, not a search: an empty corpus is news, not "nothing found" (CLI exit 1).
+        kind: "info",
         title: "Topics",
         summary: "No topics yet: the corpus names nothing often enough to be one.",
         sections: [],

@@ -1,11 +1,11 @@
 // /thesis subcommands are declared once, as data. Adapters derive Slack's text parsing,
 // the console's parser and Discord's registration from these declarations.
 import type { z } from "zod";
-import type { AskResult, BullBearPair, ThesisService } from "../src/answer/types.ts";
-import type { Citation } from "../src/corpus/types.ts";
-import type { DigestStatus, SubscribeResult } from "../src/digest/subscriptions.ts";
+import type { AskResult, ThesisService } from "../src/answer/types.ts";
+import type { DigestCommands } from "../src/digest/types.ts";
 import type { Reply } from "../src/reply/reply.ts";
-import type { ChannelRef } from "../src/store/types.ts";
+
+export type { DigestCommands };
 
 export type Platform = "discord" | "slack" | "console" | "cli";
 
@@ -36,23 +36,6 @@ export interface ModelAnswers {
    * `synthesized`, else by the extractive lead. Never rejects.
    */
   answer(question: string, limit?: number): Promise<AskResult & { synthesized: boolean }>;
-}
-
-/** The digest a channel would get on a date, as the composer returns it (CLI `digest --json`). */
-export interface DigestPreview {
-  date: string;
-  pair?: BullBearPair | null;
-  risk?: { label: string; citations: Citation[] } | null;
-  /** The whole digest as plain text; shown when there is no pair or risk to quote. */
-  text: string;
-}
-
-/** What `/thesis digest` needs from the outside: subscriptions and the day's composer. */
-export interface DigestCommands {
-  subscribe(channel: ChannelRef, time?: string, timezone?: string): Promise<SubscribeResult>;
-  unsubscribe(channel: ChannelRef): Promise<{ removed: boolean; message: string }>;
-  status(channel: ChannelRef): Promise<DigestStatus>;
-  preview(channel: ChannelRef, at: Date): Promise<DigestPreview>;
 }
 
 export interface SubcommandDefinition<Schema extends z.ZodObject = z.ZodObject> {

@@ -7,27 +7,17 @@ import { createThesisService } from "./answer/service.ts";
 import type { ThesisService } from "./answer/types.ts";
 import { openCorpus } from "./app/open-thesis.ts";
 import { type DescribedError, describeError } from "./app/startup-error.ts";
-import { askCommand, bullbearCommand, quoteCommand, risksCommand } from "./cli/answer-commands.ts";
 import { digestCommand } from "./cli/digest-command.ts";
 import { evalCommand } from "./cli/eval-command.ts";
 import type { CliCommand } from "./cli/io.ts";
-import {
-  claimsCommand,
-  indexCommand,
-  sourcesCommand,
-  topicsCommand,
-} from "./cli/ledger-commands.ts";
+import { claimsCommand, indexCommand } from "./cli/ledger-commands.ts";
 import { serveCommand } from "./cli/serve-command.ts";
+import { thesisCliCommands } from "./cli/thesis-commands.ts";
 import { loadConfig } from "./config.ts";
 import type { OpenedLedger } from "./corpus/index-file.ts";
 
 export const CLI_COMMANDS: CliCommand[] = [
-  askCommand,
-  risksCommand,
-  bullbearCommand,
-  quoteCommand,
-  sourcesCommand,
-  topicsCommand,
+  ...thesisCliCommands,
   claimsCommand,
   digestCommand,
   indexCommand,

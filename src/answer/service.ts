@@ -59,8 +59,13 @@ export function createThesisService(
     },
     bullbear(topic) {
       const target = resolveTarget(topic, ledger.claims);
-      if (!target) return { topic, label: topic, pairs: [] };
-      return { topic: target.topic, label: target.label, pairs: bullBear(view, target) };
+      if (!target) return { topic, label: topic, known: false, pairs: [] };
+      return {
+        topic: target.topic,
+        label: target.label,
+        known: true,
+        pairs: bullBear(view, target),
+      };
     },
     quote(claimId) {
       const claim = view.claim(claimId.trim().toLowerCase());

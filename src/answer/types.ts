@@ -50,8 +50,11 @@ export interface ThesisService {
   sources(): SourceInfo[];
   ask(question: string, options?: { limit?: number }): AskResult;
   risks(topic?: string): { risks: RiskEntry[] };
-  /** Any text: a known topic, or the phrase itself matched over the ledger ("ban boxing"). */
-  bullbear(topic: string): { topic: string; label: string; pairs: BullBearPair[] };
+  /**
+   * Any text: a known topic, or the phrase itself matched over the ledger ("ban boxing").
+   * `known` is false when it is neither (no claim says the phrase), and then there are no pairs.
+   */
+  bullbear(topic: string): { topic: string; label: string; known: boolean; pairs: BullBearPair[] };
   quote(claimId: string): { claim: Claim; context: Citation } | null;
   claims(filter?: ClaimFilter): Claim[];
   /** Known topics, for autocomplete and "did you mean". */

@@ -8,12 +8,17 @@ import { createBot } from "../bot/bot.ts";
 import type { ChatAdapter } from "../bot/chat-adapter.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { chatPoster } from "../digest/chat-poster.ts";
-import { createDigestSubscriptions, type DigestScheduler } from "../digest/index.ts";
+import {
+  createDigestSubscriptions,
+  type DigestScheduler,
+  digestCommandsFrom,
+  digestComposer,
+  startDigestScheduler,
+} from "../digest/index.ts";
+import { degradedNotice } from "../lib/degraded.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { shownUrl } from "../store/redis-connection.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
-import { degradedNotice } from "./degraded.ts";
-import { digestCommandsFrom, digestComposer, startDigestScheduler } from "./digest.ts";
 import { type AppLog, createAppLog } from "./log.ts";
 import { openThesis } from "./open-thesis.ts";
 import { checkDataDir } from "./paths.ts";

@@ -1,9 +1,13 @@
-// `digest`: the digest a channel would get on a date, exactly as the scheduler composes it.
+// `digest`: the digest a channel would get on a date, exactly as the scheduler composes it,
+// shown as the post and its thread through the console renderer (src/digest/replies.ts).
 // The pair and risk depend only on (channel, date), so the preview is deterministic. The CLI
 // opens no store, so it cannot know the channel's last digest and reports `new: []`.
-import { composeDigest } from "../answer/digest.ts";
+// This file only reads --date and --channel, which the chat command does not have (there the
+// channel is the one typed in and the date is today in its zone).
+
+import { renderConsole } from "../adapters/console/render.ts";
+import { composeDigest, type Digest, digestReplies } from "../digest/index.ts";
 import type { ChatPlatform } from "../store/types.ts";
-import { citationText } from "./answer-commands.ts";
 import { type CliCommand, CliUsageError } from "./io.ts";
 
 const PLATFORMS: readonly ChatPlatform[] = ["discord", "slack", "console"];
@@ -35,6 +39,17 @@ function channelOf(flag: string | boolean | undefined) {
   return { platform: "console" as const, channelId: text };
 }
 
+/** The `--json` document, as docs/CLI.md gives it. */
+function digestJson(digest: Digest) {
+  return {
+    date: digest.date,
+    pair: digest.pair,
+    risk: digest.risk ? { label: digest.risk.label, citations: digest.risk.citations } : null,
+    new: digest.new,
+    text: digest.text,
+  };
+}
+
 export const digestCommand: CliCommand = {
   name: "digest",
   summary: "The digest a channel gets on a date (ID: slack:C…, discord:…, or console)",
@@ -44,21 +59,8 @@ export const digestCommand: CliCommand = {
     const date = dateOf(input.flags.date, new Date());
     const channel = channelOf(input.flags.channel);
     const digest = await composeDigest(await input.thesis(), channel, date);
-    const json = {
-      date: digest.date,
-      pair: digest.pair,
-      risk: digest.risk ? { label: digest.risk.label, citations: digest.risk.citations } : null,
-      new: digest.new,
-      text: digest.text,
-    };
-    const quotes = [
-      digest.pair ? `Bull:\n${citationText(digest.pair.bull)}` : "",
-      digest.pair ? `Bear:\n${citationText(digest.pair.bear)}` : "",
-      digest.risk
-        ? `Risk: ${digest.risk.label}\n${digest.risk.citations.map((c) => citationText(c)).join("\n")}`
-        : "",
-    ].filter(Boolean);
-    const text = [digest.text, ...(quotes.length > 0 ? ["", "Thread:", ...quotes] : [])].join("\n");
-    return { json, text };
+    const { post, thread } = digestReplies(digest);
+    const text = [post, ...(thread ? [thread] : [])].map(renderConsole).join("\n").trimEnd();
+    return { json: digestJson(digest), text };
   },
 };

@@ -1,52 +1,9 @@
-// `sources`, `claims` and `index`: what the ledger holds.
+// `claims` and `index`: what the ledger holds, beyond what the /thesis subcommands show.
 
+import { claimJson } from "../answer/claim-json.ts";
 import { resolveTopic, topicIds, topicLabel } from "../corpus/topics.ts";
 import { CLAIM_KINDS, type Claim, type ClaimKind, STANCES } from "../corpus/types.ts";
 import { type CliCommand, CliUsageError } from "./io.ts";
-
-export const sourcesCommand: CliCommand = {
-  name: "sources",
-  summary: "List the indexed sources",
-  usage: "thesis-bot sources [--json]",
-  async run({ thesis }) {
-    const sources = (await thesis()).sources();
-    const text = sources
-      .map(
-        (s) =>
-          `${s.file}\n  ${s.title}${s.outlet ? ` — ${s.outlet}` : ""}${s.author ? ` (${s.author})` : ""}\n  ${s.lines} lines, ${s.claims} claims`,
-      )
-      .join("\n");
-    return { json: { sources }, text };
-  },
-};
-
-export const topicsCommand: CliCommand = {
-  name: "topics",
-  summary: "List the corpus's topics (curated and discovered) with their claim counts",
-  usage: "thesis-bot topics [--json]",
-  async run({ thesis }) {
-    const topics = (await thesis()).topics();
-    const text = topics.length
-      ? topics.map((t) => `${t.label} (${t.id}): ${t.claims} claims`).join("\n")
-      : "No topics: the corpus names nothing often enough to be one.";
-    return { json: { topics }, text };
-  },
-};
-
-export function claimJson(c: Claim) {
-  return {
-    id: c.id,
-    text: c.text,
-    file: c.file,
-    lines: c.lines,
-    offsets: c.offsets,
-    section: c.section,
-    kind: c.kind,
-    stance: c.stances,
-    topics: c.topics,
-    hedged: c.hedged,
-  };
-}
 
 export function parseTopicFlag(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;

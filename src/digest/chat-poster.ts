@@ -3,15 +3,14 @@
 // its idempotency key (ChatAdapter.post's `key`: Slack message metadata, a Discord footer
 // reference), so after a crash the scheduler finds a post that did go out instead of posting
 // twice. Every surface draws the same two Replies with its own renderer.
-import type { DigestPreview } from "../../commands/types.ts";
-import { digestPostReplies } from "../answer/digest-reply.ts";
 import type { ChatAdapter } from "../bot/chat-adapter.ts";
+import { digestReplies } from "./replies.ts";
 import type { DigestPoster } from "./types.ts";
 
-export function chatPoster(chat: ChatAdapter): DigestPoster<DigestPreview> {
+export function chatPoster(chat: ChatAdapter): DigestPoster {
   return {
     async post(channel, content, key) {
-      const { post, thread } = digestPostReplies(content);
+      const { post, thread } = digestReplies(content);
       const posted = await chat.post({ channelId: channel.channelId }, post, { key });
       if (!posted)
         throw new Error(`${chat.platform} accepted the digest but returned no message id.`);

@@ -1,5 +1,15 @@
-// The digest's public surface: subscriptions for the commands, the scheduler for main.ts.
+// The daily digest, all of it: composing (compose.ts, news.ts, rotation.ts), its Replies
+// (replies.ts), subscriptions, the scheduler and posting once per channel and day. The
+// commands reach it through DigestCommands (digestCommandsFrom); src/app/run.ts starts the
+// scheduler (startDigestScheduler) with each surface's poster from src/app/posters.ts.
 export { channelKey, digestIdempotencyKey } from "./channel-key.ts";
+export { digestCommandsFrom } from "./commands.ts";
+export {
+  type ComposeDigestOptions,
+  composeDigest,
+  digestComposer,
+  digestPairPool,
+} from "./compose.ts";
 export {
   formatLocal,
   localDate,
@@ -8,20 +18,20 @@ export {
   parseTimeZone,
   slotOnDate,
 } from "./local-time.ts";
+export type { DigestMemory } from "./news.ts";
 export { type DigestPostRecord, type PostOutcome, readDigestPost } from "./post-once.ts";
+export { type DigestReplies, digestPreviewReply, digestReplies } from "./replies.ts";
 export {
   createDigestScheduler,
   type DigestRunReport,
   type DigestScheduler,
   type DigestSchedulerOptions,
 } from "./scheduler.ts";
+export { startDigestScheduler } from "./start-scheduler.ts";
 export {
   createDigestSubscriptions,
   DEFAULT_DIGEST_TIME,
   DEFAULT_DIGEST_TIMEZONE,
-  type DigestStatus,
-  type DigestSubscriptions,
   type DigestSubscriptionsOptions,
-  type SubscribeResult,
 } from "./subscriptions.ts";
 export type * from "./types.ts";

@@ -22,13 +22,18 @@ export interface DigestSchedulerOptions<Content> {
   posters: DigestPosters<Content>;
   clock?: Clock;
   timers?: Timers;
-  /** Longest sleep between passes. Default one minute. */
+  /** Longest sleep between passes. Defaults to one minute. */
   pollMs?: number;
-  /** How long a claim protects a post in progress before another instance may take over. */
+  /**
+   * How long a claim protects a post in progress before another instance may take over.
+   * Defaults to five minutes.
+   */
   leaseMs?: number;
+  /** Wait before another attempt after an error. Defaults to leaseMs. */
   retryDelayMs?: number;
+  /** Attempts at one (channel, date) before it is given up. Defaults to 3. */
   maxAttempts?: number;
-  /** Names this instance in claims; random by default. */
+  /** Names this instance in claims. Defaults to a random UUID. */
   owner?: string;
   /** Every post attempt's result, for logging. */
   onReport?: (report: DigestRunReport) => void;
@@ -50,6 +55,10 @@ export interface DigestScheduler {
   idle(): Promise<void>;
 }
 
+const DEFAULT_POLL_MS = 60_000;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+const DEFAULT_MAX_ATTEMPTS = 3;
+
 const realTimers: Timers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -60,11 +69,11 @@ export function createDigestScheduler<Content>(
 ): DigestScheduler {
   const clock = options.clock ?? { now: () => new Date() };
   const timers = options.timers ?? realTimers;
-  const pollMs = options.pollMs ?? 60_000;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const owner = options.owner ?? randomUUID();
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const retryDelayMs = options.retryDelayMs ?? leaseMs;
-  const maxAttempts = options.maxAttempts ?? 3;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   let timer: unknown;
   let running = false;
   // Passes are not queued behind each other: a post that hangs must not stop tomorrow's

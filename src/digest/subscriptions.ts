@@ -1,39 +1,17 @@
 // The subscription API behind `/thesis digest on [HH:MM] [zone] | off | status`.
 // Bad input comes back as a sentence the command can show as is; nothing here throws for it.
 import type { Store } from "../store/create-store.ts";
-import type { ChannelRef, DigestHistoryEntry, DigestSubscription } from "../store/types.ts";
+import type { DigestSubscription } from "../store/types.ts";
 import { channelKey } from "./channel-key.ts";
 import { todaySlot, upcomingSlot } from "./due.ts";
 import { formatLocal, parseTimeOfDay, parseTimeZone } from "./local-time.ts";
 import { readDigestPost } from "./post-once.ts";
-import type { Clock } from "./types.ts";
+import type { Clock, DigestSubscriptions } from "./types.ts";
 
+/** When `digest on` is given no time: 09:00 local time. */
 export const DEFAULT_DIGEST_TIME = "09:00";
+/** When `digest on` is given no zone, and the zone of an unsubscribed channel's preview: UTC. */
 export const DEFAULT_DIGEST_TIMEZONE = "UTC";
-
-export type SubscribeResult =
-  | { ok: true; subscription: DigestSubscription; nextPostAt: Date; message: string }
-  | { ok: false; error: string };
-
-export type DigestStatus =
-  | { subscribed: false; message: string }
-  | {
-      subscribed: true;
-      subscription: DigestSubscription;
-      /** Equal to now when today's digest is due and not yet posted (it is about to go out). */
-      nextPostAt: Date;
-      /** nextPostAt as "YYYY-MM-DD HH:MM" in the channel's zone. */
-      nextPostLocal: string;
-      lastPost?: DigestHistoryEntry;
-      message: string;
-    };
-
-export interface DigestSubscriptions {
-  subscribe(channel: ChannelRef, time?: string, timezone?: string): Promise<SubscribeResult>;
-  unsubscribe(channel: ChannelRef): Promise<{ removed: boolean; message: string }>;
-  status(channel: ChannelRef): Promise<DigestStatus>;
-  list(): Promise<DigestSubscription[]>;
-}
 
 export interface DigestSubscriptionsOptions {
   clock?: Clock;

@@ -32,7 +32,7 @@ function expectFailure(run: CliRun, exitCode: 1 | 2, code: string, message: RegE
   expect(document).toEqual({ error: { code, message: expect.stringMatching(message) } });
   expect(run.stderr.trim().split("\n")).toEqual([document.error.message]);
   // One sentence: it ends once, at the end.
-  expect(document.error.message).toMatch(/^[^\n]+[.)]$/);
+  expect(document.error.message).toMatch(/^[^\n]+[.?)]$/);
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }
 
@@ -83,14 +83,19 @@ describe("command-line errors exit 2", () => {
       "USAGE",
       /^Unknown option '--bogus'\.$/,
     );
-    expectFailure(await cli(["ask", "--json"]), 2, "USAGE", /^Give a question\.$/);
-    expectFailure(await cli(["ask", "hi", "--limit", "99", "--json"]), 2, "USAGE", /--limit/);
+    expectFailure(await cli(["ask", "--json"]), 2, "USAGE", /^Ask a question, for example: /);
+    expectFailure(
+      await cli(["ask", "hi", "--limit", "99", "--json"]),
+      2,
+      "USAGE",
+      /^The number of passages must be a whole number from 1 to 10\.$/,
+    );
     expectFailure(await cli(["frobnicate", "--json"]), 2, "UNKNOWN_COMMAND", /^Unknown command/);
   });
 
   it("answers bullbear on an unknown topic in JSON", async () => {
     const run = await cli(["bullbear", "zzyzx-nothing", "--json"]);
-    expectFailure(run, 2, "UNKNOWN_TOPIC", /^Unknown topic "zzyzx-nothing"/);
+    expectFailure(run, 2, "UNKNOWN_TOPIC", /^The sources say nothing about "zzyzx-nothing"/);
   });
 
   it("shows the usage line after the sentence in text mode, and prints nothing on stdout", async () => {

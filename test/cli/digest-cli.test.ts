@@ -1,9 +1,9 @@
 // `thesis-bot digest`: the documented JSON shape, the same preview on every run, readable text.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PACKAGE_ROOT } from "../../src/config.ts";
+import { expectVerbatim } from "../digest/verbatim.ts";
 import { runCliCapturing } from "./capture.ts";
 
 let dataDir: string;
@@ -14,17 +14,8 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 const cli = (...argv: string[]) => runCliCapturing(argv, { DATA_DIR: dataDir });
 
-async function expectVerbatim(citation: { file: string; lines: [number, number]; quote: string }) {
-  const text = await readFile(path.join(PACKAGE_ROOT, citation.file), "utf8");
-  const lines = text
-    .split("\n")
-    .slice(citation.lines[0] - 1, citation.lines[1])
-    .join("\n");
-  expect(lines).toContain(citation.quote);
-}
-
 describe("thesis-bot digest", () => {
-  it("prints the DESIGN.md shape with verbatim citations", async () => {
+  it("prints the docs/CLI.md shape with verbatim citations", async () => {
     const { code, stdout } = await cli("digest", "--date", "2025-06-01", "--json");
     expect(code).toBe(0);
     const digest = JSON.parse(stdout);
@@ -35,7 +26,7 @@ describe("thesis-bot digest", () => {
     for (const citation of [digest.pair.bull, digest.pair.bear, ...digest.risk.citations]) {
       expect(Object.keys(citation).sort()).toEqual(["file", "lines", "quote", "title"]);
       expect(citation.file).toMatch(/^seeds\/.+\.txt$/);
-      await expectVerbatim(citation);
+      expectVerbatim(citation);
     }
     expect(digest.text).toContain("/thesis ask");
   });

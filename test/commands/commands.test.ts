@@ -9,12 +9,15 @@ import type { DigestCommands, Platform } from "../../commands/types.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import type { AskResult, ThesisService } from "../../src/answer/types.ts";
-import { digestCommandsFrom, digestComposer } from "../../src/app/digest.ts";
 import { createBot, type Invocation } from "../../src/bot/bot.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger, type Ledger } from "../../src/corpus/ledger.ts";
 import type { Citation } from "../../src/corpus/types.ts";
-import { createDigestSubscriptions } from "../../src/digest/index.ts";
+import {
+  createDigestSubscriptions,
+  digestCommandsFrom,
+  digestComposer,
+} from "../../src/digest/index.ts";
 import { NOT_ADVICE_FOOTER } from "../../src/reply/build.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
@@ -223,8 +226,7 @@ describe("/thesis risks and bullbear", () => {
 
 describe("/thesis quote, sources, help", () => {
   it("shows a claim from an answer in its context", async () => {
-    const answer = await run("ask why does distribution usually win?");
-    const claimId = (answer.data as AskResult).claimIds[0] ?? "";
+    const claimId = thesis.ask("why does distribution usually win?").claimIds[0] ?? "";
     const reply = await run(`quote ${claimId}`);
     expect(reply.kind).toBe("answer");
     expect(reply.title).toBe(`Claim ${claimId}`);

@@ -53,7 +53,12 @@ export function fixedThesis(): ThesisService {
       claimIds: ["c1"],
     }),
     risks: () => ({ risks: [] }),
-    bullbear: (topic) => ({ topic, label: topic, pairs: [{ bull: QUOTE, bear: BEAR_QUOTE }] }),
+    bullbear: (topic) => ({
+      topic,
+      label: topic,
+      known: true,
+      pairs: [{ bull: QUOTE, bear: BEAR_QUOTE }],
+    }),
     quote: () => null,
     claims: () => [
       claim("c1", "Distribution wins ".repeat(10), "tao"),

@@ -4,7 +4,6 @@
 import { REST } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { unescapeDiscordMarkdown } from "../../src/adapters/discord/render.ts";
-import type { Digest } from "../../src/answer/digest.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import { discordDigestRef, discordPoster } from "../../src/app/posters.ts";
 import { digestIdempotencyKey } from "../../src/digest/index.ts";
@@ -83,7 +82,7 @@ describe("daily digest on Discord", () => {
     expect(postsTo(channel.channelId)).toHaveLength(0);
     await r.advanceTo("2025-06-02T07:30:00Z");
 
-    const digest = (await r.compose(channel, "2025-06-02", { preview: true })) as Digest;
+    const digest = await r.compose(channel, "2025-06-02", { preview: true });
     const [post, ...more] = postsTo(channel.channelId);
     expect(more).toHaveLength(0);
     const embed = bodyOf(post!).embeds![0]!;
@@ -132,7 +131,7 @@ describe("daily digest on Discord", () => {
     expect(replies.length).toBeGreaterThan(0);
     expect(bodyOf(replies[0]!).message_reference?.message_id).toBe(digestId);
     expect(bodyOf(post!).message_reference).toBeUndefined();
-    const digest = (await r.compose(channel, "2025-06-02", { preview: true })) as Digest;
+    const digest = await r.compose(channel, "2025-06-02", { preview: true });
     expect(embedText(replies)).toContain(flat(digest.pair!.bull.quote));
     expect(outcomes(r)).toEqual(["posted"]);
   });

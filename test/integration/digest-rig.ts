@@ -4,14 +4,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { DigestPreview } from "../../commands/types.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
-import { digestComposer } from "../../src/app/digest.ts";
 import {
   createDigestScheduler,
   createDigestSubscriptions,
   type DigestPosters,
   type DigestRunReport,
+  digestComposer,
 } from "../../src/digest/index.ts";
 import { createStore } from "../../src/store/index.ts";
 import type { ChannelRef } from "../../src/store/types.ts";
@@ -20,7 +19,7 @@ import { createFakeTime } from "../digest/fake-time.ts";
 export async function startDigestRig(options: {
   start: string;
   thesis: ThesisService;
-  posters: DigestPosters<DigestPreview>;
+  posters: DigestPosters;
   subscribe: { channel: ChannelRef; time: string; timezone: string }[];
 }) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "thesis-digest-post-"));

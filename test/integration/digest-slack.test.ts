@@ -3,7 +3,6 @@
 // message metadata, then the full quotes as replies in its thread (thread_ts).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
-import type { Digest } from "../../src/answer/digest.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import { chatPoster } from "../../src/digest/chat-poster.ts";
 import { digestIdempotencyKey } from "../../src/digest/index.ts";
@@ -64,7 +63,7 @@ describe("daily digest on Slack", () => {
     const key = digestIdempotencyKey(channel, "2025-06-02");
     expect(post!.args.metadata).toEqual({ event_type: "thesis_digest", event_payload: { key } });
     expect(post!.args.thread_ts).toBeUndefined();
-    const digest = (await rig.compose(channel, "2025-06-02", { preview: true })) as Digest;
+    const digest = await rig.compose(channel, "2025-06-02", { preview: true });
     expect(blocksOf(post!)[0]!.text!.text).toBe(digest.text.split("\n")[0]);
     expect(shown([post!])).toContain(flat(digest.text.split("\n").slice(1).join("\n")));
 

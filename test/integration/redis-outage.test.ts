@@ -6,14 +6,18 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
-import type { DigestPreview } from "../../commands/types.ts";
 import { createThesisService } from "../../src/answer/service.ts";
-import { degradedNotice } from "../../src/app/degraded.ts";
-import { digestComposer, startDigestScheduler } from "../../src/app/digest.ts";
 import { createAppLog } from "../../src/app/log.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger } from "../../src/corpus/ledger.ts";
-import { channelKey, type DigestScheduler } from "../../src/digest/index.ts";
+import {
+  channelKey,
+  type Digest,
+  type DigestScheduler,
+  digestComposer,
+  startDigestScheduler,
+} from "../../src/digest/index.ts";
+import { degradedNotice } from "../../src/lib/degraded.ts";
 import { createRateLimiter, createStore, type Store } from "../../src/store/index.ts";
 import { type OwnRedis, ownRedis, redisServerBinary } from "../fakes/own-redis.ts";
 import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
@@ -113,7 +117,7 @@ describe.skipIf(!redisServerBinary)(
         compose: composer,
         posters: {
           console: {
-            async post(_channel, content: DigestPreview, key) {
+            async post(_channel, content: Digest, key) {
               posted.push(content.text);
               return { messageId: key };
             },

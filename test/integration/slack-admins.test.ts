@@ -10,8 +10,11 @@ const ADMIN_ONLY = "Only workspace admins can change the digest for this channel
 
 import { thesisCommands } from "../../commands/index.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
-import { digestCommandsFrom, digestComposer } from "../../src/app/digest.ts";
-import { createDigestSubscriptions } from "../../src/digest/index.ts";
+import {
+  createDigestSubscriptions,
+  digestCommandsFrom,
+  digestComposer,
+} from "../../src/digest/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { seedsService } from "../answer/seeds-service.ts";
 import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";

@@ -41,6 +41,7 @@ export const tinyThesis: ThesisService = {
   bullbear: (topic) => ({
     topic,
     label: topic,
+    known: true,
     pairs: [{ bull: PASSAGES[0] ?? null, bear: PASSAGES[1] ?? null }],
   }),
   quote: () => null,

@@ -6,10 +6,14 @@ import { renderCitation, renderConsole } from "./render.ts";
 
 export const CONSOLE_CHANNEL_ID = "console";
 
-export function createConsoleChat(print: (text: string) => void): ChatAdapter {
+/** `platform` is "cli" for the command line, which runs the same way but is never rate-limited. */
+export function createConsoleChat(
+  print: (text: string) => void,
+  platform: "console" | "cli" = "console",
+): ChatAdapter {
   let posted = 0;
   return {
-    platform: "console",
+    platform,
     adminsAre: "admins",
     async post(place, reply) {
       print(renderConsole(reply));

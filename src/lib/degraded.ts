@@ -1,7 +1,12 @@
 // What the bot does without its store says so once when the store goes away and once when it
 // is back, not once per request: a Redis outage during a busy hour is two log lines, not
-// thousands. Answers never wait on it (see rate-limit.ts and digest.ts).
-import type { AppLog } from "./log.ts";
+// thousands. Answers never wait on it (see app/rate-limit.ts and digest/start-scheduler.ts).
+
+/** Where the two lines go (the app's log). */
+export interface NoticeLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
 
 export interface DependencyHealth {
   /** The store failed this call: logs the first time only. */
@@ -11,7 +16,7 @@ export interface DependencyHealth {
 }
 
 export function degradedNotice(
-  log: AppLog,
+  log: NoticeLog,
   /** Which feature, e.g. "Rate limits". */
   feature: string,
   /** What happens meanwhile, e.g. "commands are answered without limits". */

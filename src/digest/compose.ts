@@ -1,30 +1,13 @@
 // The daily digest's content for a (channel, local date): the claim of the day as a bull/bear
 // pair, the risk most sources raise, what is new since the channel's last digest, and a short
 // plain-text post. Platform-neutral: renderers escape the text; every citation comes from the
-// service, so it has already passed the quote check.
+// answer service, so it has already passed the quote check.
+import type { RiskEntry, ThesisService } from "../answer/types.ts";
 import type { Citation } from "../corpus/types.ts";
 import type { ChannelRef } from "../store/types.ts";
-import { type DigestMemory, type DigestNewItem, newSinceLastDigest } from "./digest-news.ts";
-import { dayNumber, rotationIndex } from "./digest-rotation.ts";
-import type { RiskEntry, ThesisService } from "./types.ts";
-
-export type { DigestMemory, DigestNewItem } from "./digest-news.ts";
-
-export interface DigestPair {
-  bull: Citation;
-  bear: Citation;
-}
-
-export interface Digest {
-  date: string;
-  /** The topic the pair was found under, for "/thesis bullbear <topic>". */
-  topic: { id: string; label: string } | null;
-  pair: DigestPair | null;
-  risk: { label: string; sources: number; citations: Citation[] } | null;
-  new: DigestNewItem[];
-  /** The short post, plain text, a few lines. */
-  text: string;
-}
+import { type DigestMemory, newSinceLastDigest } from "./news.ts";
+import { dayNumber, rotationIndex } from "./rotation.ts";
+import type { ComposeDigest, Digest, DigestNewItem, DigestPair } from "./types.ts";
 
 export interface ComposeDigestOptions {
   /** Where the channel's digest history lives; without it `new` is always empty. */
@@ -156,4 +139,17 @@ export async function composeDigest(
     new: news,
   };
   return { ...digest, text: digestText(digest) };
+}
+
+/**
+ * The composer the app schedules and previews with. With the store's collections it also
+ * reports what is new since the channel's last digest; the scheduler's calls record a snapshot
+ * for that, previews (`{ preview: true }`) only read.
+ */
+export function digestComposer(thesis: ThesisService, memory?: DigestMemory): ComposeDigest {
+  return (channel, date, options) =>
+    composeDigest(thesis, channel, date, {
+      ...(memory ? { memory } : {}),
+      record: !options?.preview,
+    });
 }

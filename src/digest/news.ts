@@ -7,26 +7,17 @@
 // Each snapshot also records which date it was compared against (`cursor`, a day number), so
 // a retried post for the same date composes the same list, and the snapshot before that can
 // be deleted once a later digest has been posted. A preview reads but never writes.
-import { channelKey } from "../digest/channel-key.ts";
+import type { ThesisService } from "../answer/types.ts";
 import type { RecordCollection } from "../store/records.ts";
 import type { ChannelRef, DigestHistoryEntry, RotationState } from "../store/types.ts";
-import { dateOfDay, dayNumber } from "./digest-rotation.ts";
-import type { ThesisService } from "./types.ts";
+import { channelKey } from "./channel-key.ts";
+import { dateOfDay, dayNumber } from "./rotation.ts";
+import type { DigestNewItem } from "./types.ts";
 
 /** The store collections the composer reads (and, when posting, writes). */
 export interface DigestMemory {
   digestHistory: Pick<RecordCollection<DigestHistoryEntry>, "get">;
   rotation: RecordCollection<RotationState>;
-}
-
-/** One source that is new, or that gained claims, since the channel's last digest. */
-export interface DigestNewItem {
-  file: string;
-  title: string;
-  /** True when the whole source is new; false when only some of its claims are. */
-  newSource: boolean;
-  /** How many of its claims are new. */
-  claims: number;
 }
 
 const NO_BASE = -1;

@@ -1,27 +1,23 @@
 // The daily digest over the real seeds: which pair a channel sees each day, the risk, the
-// short text, and "new since the last digest" against a real store.
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+// short text, its replies, and "new since the last digest" against a real store.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeDigest, type Digest, digestPairPool } from "../../src/answer/digest.ts";
-import { digestPostReplies } from "../../src/answer/digest-reply.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
-import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger } from "../../src/corpus/ledger.ts";
-import type { Citation } from "../../src/corpus/types.ts";
+import {
+  composeDigest,
+  type Digest,
+  digestPairPool,
+  digestPreviewReply,
+  digestReplies,
+} from "../../src/digest/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import type { ChannelRef } from "../../src/store/types.ts";
-import { SEEDS, seedsService } from "./seeds-service.ts";
+import { SEEDS, seedsService } from "../answer/seeds-service.ts";
+import { expectVerbatim } from "./verbatim.ts";
 
 const SLACK: ChannelRef = { platform: "slack", channelId: "C0DIGEST" };
 const DISCORD: ChannelRef = { platform: "discord", channelId: "100000000000000004" };
@@ -39,16 +35,6 @@ function days(start: string, count: number): string[] {
 }
 
 const bullOf = (digest: Digest) => digest.pair?.bull.quote;
-
-/** The quote must be the text of its file at its lines, read from disk here. */
-function expectVerbatim(citation: Citation) {
-  const text = readFileSync(path.join(PACKAGE_ROOT, citation.file), "utf8");
-  const lines = text
-    .split("\n")
-    .slice(citation.lines[0] - 1, citation.lines[1])
-    .join("\n");
-  expect(lines).toContain(citation.quote);
-}
 
 describe("composeDigest over the seeds", () => {
   it("gives the same digest for the same channel and date, every time", async () => {
@@ -112,12 +98,23 @@ describe("composeDigest over the seeds", () => {
 
   it("turns into a short post plus a thread holding every full quote", async () => {
     const digest = await composeDigest(thesis, SLACK, "2025-06-03");
-    const { post, thread } = digestPostReplies(digest);
+    const { post, thread } = digestReplies(digest);
     expect(post.visibility).toBe("public");
     expect(post.sections).toEqual([]);
     expect([post.title, post.summary].join("\n")).toBe(digest.text);
     const quoted = thread!.sections.flatMap((s) => s.citations);
     expect(quoted).toEqual([digest.pair!.bull, digest.pair!.bear, ...digest.risk!.citations]);
+  });
+
+  it("previews as one private reply holding the post's text and the thread's quotes", async () => {
+    const digest = await composeDigest(thesis, SLACK, "2025-06-03");
+    const { thread } = digestReplies(digest);
+    const preview = digestPreviewReply(digest);
+    expect(preview.title).toBe("Digest for 2025-06-03 (preview)");
+    expect(preview.visibility).toBe("private");
+    expect(preview.summary).toBe(digest.text);
+    expect(preview.sections).toEqual(thread!.sections);
+    expect(preview.data).toBe(digest);
   });
 });
 
