@@ -58,6 +58,7 @@ function percentile(values: number[], p: number): number {
 
 export default async function discordBench(): Promise<BenchResult[]> {
   const { createDiscordAdapter } = await import("../src/adapters/discord/index.ts");
+  const { createBot } = await import("../src/bot/bot.ts");
   const { thesisCommands } = await import("../commands/index.ts");
   const { createThesisService } = await import("../src/answer/service.ts");
   const { buildLedger } = await import("../src/corpus/ledger.ts");
@@ -75,8 +76,7 @@ export default async function discordBench(): Promise<BenchResult[]> {
     token: "bench-token",
     applicationId: FAKE_IDS.application,
     apiUrl,
-    commands: thesisCommands,
-    thesis,
+    bot: createBot({ commands: thesisCommands, thesis, log: () => {} }),
     registerCommands: false,
     log: { info: () => {}, error: () => {} },
   });

@@ -15,7 +15,8 @@ export const EXPIRED_BUTTON =
   "This button has expired. Run the /thesis command again for a fresh answer.";
 export const NO_TEXT = "That message has no text to find sources for.";
 
-const PAGING = new Set(["next", "prev", "page"]);
+/** Buttons that show another page of the same answer in place (Discord defers them as updates). */
+export const PAGING: ReadonlySet<string> = new Set(["next", "prev", "page"]);
 
 /** A slash command (or a typed console line): the answer, to whoever asked. */
 export async function answerCommand(

@@ -1,12 +1,12 @@
 // The real Discord adapter (discord.js Client) logged in to the loopback fake gateway, with
 // the small test commands: what the gateway tests start before each file.
-
-import type { DiscordLog } from "../../src/adapters/discord/core.ts";
 import {
   createDiscordAdapter,
   type DiscordAdapter,
   type DiscordAdapterConfig,
+  type DiscordLog,
 } from "../../src/adapters/discord/index.ts";
+import { createBot } from "../../src/bot/bot.ts";
 import { fixedThesis, testCommands } from "../fakes/discord-commands.ts";
 import { FakeDiscord } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS } from "../fakes/discord-rest.ts";
@@ -21,8 +21,11 @@ export async function startGatewayBot(
     applicationId: FAKE_IDS.application,
     guildId: FAKE_IDS.guild,
     apiUrl: fake.apiUrl,
-    commands: testCommands,
-    thesis: fixedThesis(),
+    bot: createBot({
+      commands: testCommands,
+      thesis: fixedThesis(),
+      log: (message, error) => log.error(message, error),
+    }),
     log,
     ...overrides,
   });

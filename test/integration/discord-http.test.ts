@@ -5,6 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/index.ts";
+import { createBot } from "../../src/bot/bot.ts";
 import { fixedThesis, testCommands } from "../fakes/discord-commands.ts";
 import { autocomplete, FakeDiscord, slashCommand } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS } from "../fakes/discord-rest.ts";
@@ -24,8 +25,7 @@ beforeAll(async () => {
     applicationId: FAKE_IDS.application,
     apiUrl: fake.apiUrl,
     publicKey: keys.publicKeyHex,
-    commands: testCommands,
-    thesis: fixedThesis(),
+    bot: createBot({ commands: testCommands, thesis: fixedThesis(), log: () => {} }),
     log: { info: () => {}, error: () => {} },
   });
   server = createServer(adapter.interactionsListener!);

@@ -11,6 +11,7 @@ import {
 } from "../../src/adapters/discord/index.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import { createThesisService } from "../../src/answer/service.ts";
+import { createBot } from "../../src/bot/bot.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger, type Ledger } from "../../src/corpus/ledger.ts";
 import { FakeDiscord, slashCommand } from "../fakes/discord-gateway.ts";
@@ -28,8 +29,11 @@ beforeAll(async () => {
     token: "fake-token",
     applicationId: FAKE_IDS.application,
     apiUrl: fake.apiUrl,
-    commands: thesisCommands,
-    thesis: createThesisService(ledger),
+    bot: createBot({
+      commands: thesisCommands,
+      thesis: createThesisService(ledger),
+      log: () => {},
+    }),
     registerCommands: false,
     log: { info: () => {}, error: () => {} },
   });

@@ -147,14 +147,15 @@ describe("Discord adapter against a fake gateway", () => {
     const page2 = await fake.rest.waitFor(isEdit(click.token));
     expect(footer(bodyOf(page2))).toBe(`Page 2 of ${pages}`);
     const labels = bodyOf(page2).components[0].components.map((b: Body) => b.label);
-    expect(labels).toEqual(["Previous", "Next"]);
+    // Paging first, then the Share and Quote buttons the bot gives every private answer.
+    expect(labels).toEqual(["Previous", "Next", "Share to channel", "Quote in thread"]);
   });
 
   it("Find sources starts a thread on the message and posts the passages there", async () => {
     const { interaction, target } = findSources("Distribution beats export controls, right?");
     fake.dispatch("INTERACTION_CREATE", interaction);
     const edit = await fake.rest.waitFor(isEdit(interaction.token));
-    expect(bodyOf(edit).content).toMatch(/^Posted 1 passage\(s\) in <#\d+>\.$/);
+    expect(bodyOf(edit).content).toMatch(/^Posted 1 passage in <#\d+>\.$/);
     const thread = fake.rest.find("POST", new RegExp(`/messages/${target.id}/threads$`))[0]!;
     expect(bodyOf(thread).name).toBe("Sources: Distribution beats export controls, right?");
     const threadId = /<#(\d+)>/.exec(bodyOf(edit).content)![1];

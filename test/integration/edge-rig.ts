@@ -92,8 +92,7 @@ export async function startEdgeRig(): Promise<EdgeRig> {
     applicationId: FAKE_IDS.application,
     apiUrl: discordApi.apiUrl,
     publicKey: keys.publicKeyHex,
-    commands: discordCommands,
-    thesis: fixedThesis(),
+    bot: createBot({ commands: discordCommands, thesis: fixedThesis(), log }),
     log: {
       info: () => {},
       error: (message, error) => errors.push(`${message}: ${String(error)}`),

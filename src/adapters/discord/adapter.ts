@@ -1,13 +1,17 @@
-// createDiscordAdapter: the discord.js gateway client wired to /thesis. Intents are Guilds
-// (interactions, channel and thread cache) and GuildMessages (mentions); no privileged
-// intent is needed because mentions of the bot arrive with their content.
+// createDiscordAdapter: the discord.js gateway client and, with a public key, the HTTP
+// interactions endpoint: two receivers feeding one dispatch (interactions.ts) and one bot.
+// Intents are Guilds (interactions, channel and thread cache) and GuildMessages (mentions);
+// no privileged intent is needed because mentions of the bot arrive with their content.
 import { Client, Events, GatewayIntentBits } from "discord.js";
-import type { DigestCommands, SubcommandDefinition } from "../../../commands/types.ts";
-import type { ThesisService } from "../../answer/types.ts";
-import { createCore, type DiscordCore, type DiscordLog } from "./core.ts";
-import { guardGatewayInteractions } from "./gateway-guard.ts";
+import type { Bot } from "../../bot/bot.ts";
+import type { ChatAdapter } from "../../bot/chat-adapter.ts";
+import { InFlight } from "../../server/in-flight.ts";
+import { createDiscordChat } from "./chat.ts";
+import { CommandTextStore } from "./custom-id.ts";
+import { callbackFor, receiveGatewayInteractions } from "./gateway.ts";
 import { createInteractionsListener, type RequestListener } from "./http-interactions.ts";
-import { handleInteraction } from "./interactions.ts";
+import { answerInteraction, type InteractionDeps } from "./interactions.ts";
+import { consoleLog, type DiscordLog } from "./log.ts";
 import { handleMention } from "./mentions.ts";
 import { type SyncResult, syncCommands } from "./registration.ts";
 
@@ -20,43 +24,68 @@ export interface DiscordAdapterConfig {
   apiUrl?: string;
   /** Enables the HTTP interactions listener (DISCORD_PUBLIC_KEY, 64 hex characters). */
   publicKey?: string;
-  commands: readonly SubcommandDefinition[];
-  thesis: ThesisService;
+  /** What every command, button and mention runs; /thesis is registered from bot.commands. */
+  bot: Bot;
+  /** Defaults to the console. */
   log?: DiscordLog;
   /** User ids that may change settings (ADMIN_USERS), besides members with Manage Server. */
   admins?: readonly string[];
-  /** Compare and register commands on start. Default true. */
+  /** Compare and register commands on start. Defaults to true. */
   registerCommands?: boolean;
-  now?: () => Date;
-  /** Digest subscriptions for `/thesis digest` (absent: the command says it is not set up). */
-  digest?: DigestCommands;
+  /** How long stop() waits for answers still being written. Defaults to 10 s. */
+  shutdownGraceMs?: number;
 }
 
 export interface DiscordAdapter {
   client: Client;
-  core: DiscordCore;
+  /** Discord as the bot sees it: posts, threads, admins (the digest posts through it). */
+  chat: ChatAdapter;
   /** Logs in, waits for READY, then syncs commands; resolves once the bot is online. */
   start(): Promise<{ registration?: SyncResult }>;
+  /** Waits for answers still being written (capped), then disconnects. */
   stop(): Promise<void>;
   /** `POST /discord/interactions` listener, present when publicKey is set. */
   interactionsListener?: RequestListener;
 }
 
 export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapter {
-  const core = createCore(config);
+  const log = config.log ?? consoleLog;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: { parse: [] },
     rest: config.apiUrl ? { api: config.apiUrl } : {},
   });
-  guardGatewayInteractions(client, core.log);
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(core, interaction));
-  client.on(Events.MessageCreate, (message) => void handleMention(core, message));
-  client.on(Events.Error, (error) => core.log.error("Discord client error", error));
+  // Set now, not only at login(): the HTTP endpoint posts (Share, Find sources) through it too.
+  client.rest.setToken(config.token);
+  const store = new CommandTextStore();
+  const chat = createDiscordChat({
+    rest: client.rest,
+    store,
+    admins: new Set(config.admins ?? []),
+  });
+  const deps: InteractionDeps = {
+    bot: config.bot,
+    chat,
+    store,
+    rest: client.rest,
+    applicationId: config.applicationId,
+    log,
+  };
+  const work = new InFlight();
+  const track = (answer: Promise<void>) =>
+    void work.track(answer).catch((error) => log.error("Discord interaction failed", error));
 
+  receiveGatewayInteractions(client, log, (interaction) =>
+    track(answerInteraction(deps, interaction, callbackFor(client.rest, interaction))),
+  );
+  client.on(Events.MessageCreate, (message) => track(handleMention(deps, message)));
+  client.on(Events.Error, (error) => log.error("Discord client error", error));
+
+  const graceMs = config.shutdownGraceMs ?? 10_000;
+  let stopped: Promise<void> | undefined;
   const adapter: DiscordAdapter = {
     client,
-    core,
+    chat,
     async start() {
       // The listener goes on before login(): READY can arrive before login() resolves.
       const ready = new Promise<void>((resolve) =>
@@ -64,36 +93,42 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
       );
       await client.login(config.token);
       await ready;
-      core.log.info(`Discord: logged in as ${client.user?.tag ?? "the bot"}.`);
+      log.info(`Discord: logged in as ${client.user?.tag ?? "the bot"}.`);
       if (config.registerCommands === false) return {};
       try {
         const registration = await syncCommands({
           rest: client.rest,
           applicationId: config.applicationId,
           ...(config.guildId ? { guildId: config.guildId } : {}),
-          defs: config.commands,
-          log: (message) => core.log.info(message),
+          defs: config.bot.commands,
+          log: (message) => log.info(message),
         });
         return { registration };
       } catch (error) {
         // The bot still answers commands registered earlier; say how to fix the rest.
-        core.log.error(
+        log.error(
           "Could not register /thesis with Discord. Check DISCORD_APPLICATION_ID (and DISCORD_GUILD_ID) and that the bot was invited with the applications.commands scope.",
           error,
         );
         return {};
       }
     },
-    async stop() {
-      await client.destroy();
+    stop() {
+      stopped ??= (async () => {
+        await Promise.race([
+          work.idle(),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+        await client.destroy();
+      })();
+      return stopped;
     },
   };
   if (config.publicKey) {
     adapter.interactionsListener = createInteractionsListener({
-      core,
+      deps,
       publicKey: config.publicKey,
-      applicationId: config.applicationId,
-      ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+      track: (answer) => void work.track(answer).catch(() => {}),
     });
   }
   return adapter;

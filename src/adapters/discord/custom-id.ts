@@ -61,3 +61,8 @@ export function decodeCustomId(customId: string, store: CommandTextStore): Butto
   const commandText = kind === "=" ? payload : store.get(payload);
   return { actionId, page: Number(page), commandText };
 }
+
+/** renderDiscord's `customId` for buttons whose long command texts go into `store`. */
+export function customIdsIn(store: CommandTextStore) {
+  return (action: ReplyAction, page: number) => encodeCustomId(action, page, store);
+}

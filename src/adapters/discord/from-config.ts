@@ -1,32 +1,23 @@
-// Maps the parsed environment (src/config.ts) onto the adapter's config, so main.ts stays
+// Maps the parsed environment (src/config.ts) onto the adapter's config, so src/app stays
 // wiring only. Returns undefined when Discord is not configured (no DISCORD_TOKEN).
-import type { DigestCommands, SubcommandDefinition } from "../../../commands/types.ts";
-import type { ThesisService } from "../../answer/types.ts";
+import type { Bot } from "../../bot/bot.ts";
 import type { Config } from "../../config.ts";
 import type { DiscordAdapterConfig } from "./adapter.ts";
-import type { DiscordLog } from "./core.ts";
+import type { DiscordLog } from "./log.ts";
 
 export function discordConfigFrom(
   config: Config,
-  deps: {
-    commands: readonly SubcommandDefinition[];
-    thesis: ThesisService;
-    log?: DiscordLog;
-    digest?: DigestCommands;
-  },
+  deps: { bot: Bot; log?: DiscordLog },
 ): DiscordAdapterConfig | undefined {
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) return undefined;
-  const adapterConfig: DiscordAdapterConfig = {
+  return {
     token: config.DISCORD_TOKEN,
     applicationId: config.DISCORD_APPLICATION_ID,
-    commands: deps.commands,
-    thesis: deps.thesis,
+    bot: deps.bot,
     admins: config.ADMIN_USERS,
+    ...(deps.log ? { log: deps.log } : {}),
+    ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+    ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+    ...(config.DISCORD_PUBLIC_KEY ? { publicKey: config.DISCORD_PUBLIC_KEY } : {}),
   };
-  if (deps.log) adapterConfig.log = deps.log;
-  if (deps.digest) adapterConfig.digest = deps.digest;
-  if (config.DISCORD_GUILD_ID) adapterConfig.guildId = config.DISCORD_GUILD_ID;
-  if (config.DISCORD_API_URL) adapterConfig.apiUrl = config.DISCORD_API_URL;
-  if (config.DISCORD_PUBLIC_KEY) adapterConfig.publicKey = config.DISCORD_PUBLIC_KEY;
-  return adapterConfig;
 }

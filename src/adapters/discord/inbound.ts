@@ -2,8 +2,9 @@
 // handler reads a field: PING (1), application commands (2), components (3), autocomplete
 // (4) and modal submits (5). Everything the handlers read is required here with its type
 // (`options` an array, an option `value` a string, number or boolean, permissions a
-// decimal bit set...); fields nobody reads pass through. The gateway path (interactions.ts)
-// checks discord.js's view of the same options with `commandOptions`.
+// decimal bit set...); fields nobody reads pass through. The gateway checks its
+// INTERACTION_CREATE packets with the same schema (gateway.ts), so both receivers hand the
+// one dispatch (interactions.ts) the same checked shape.
 import { z } from "zod";
 import { firstIssue } from "../../lib/first-issue.ts";
 
@@ -25,7 +26,7 @@ const anyOption = valueOption.extend({
 });
 
 /** The top-level options of a command, as both the HTTP payload and discord.js give them. */
-export const commandOptions = z.array(anyOption);
+const commandOptions = z.array(anyOption);
 export type CommandOption = z.infer<typeof anyOption>;
 
 const discordUser = z.looseObject({ id: snowflake, username: text.optional() });
@@ -62,9 +63,15 @@ const commandData = z.looseObject({
 
 const ping = z.looseObject({ type: z.literal(1) });
 const command = base.extend({ type: z.literal(2), data: commandData });
+/** The message a button sits on: its flags say whether only the clicker sees it (64). */
+const componentMessage = z.looseObject({
+  id: snowflake,
+  flags: z.number().int().nonnegative().optional(),
+});
 const component = base.extend({
   type: z.literal(3),
   data: z.looseObject({ custom_id: text, component_type: z.number().int().optional() }),
+  message: componentMessage.optional(),
 });
 const autocomplete = base.extend({ type: z.literal(4), data: commandData });
 const modalSubmit = base.extend({
@@ -80,8 +87,6 @@ export const interaction = z.discriminatedUnion("type", [
   modalSubmit,
 ]);
 export type Interaction = z.infer<typeof interaction>;
-export type CommandInteraction = z.infer<typeof command>;
-export type ComponentInteraction = z.infer<typeof component>;
 
 export type InteractionCheck =
   | { ok: true; interaction: Interaction }

@@ -1,190 +1,157 @@
-// Gateway interaction handlers: every command is deferred first (Discord allows 3 seconds
-// for the first response), then answered by editing the deferred reply. Replies start
-// private; "Share to channel" posts the same answer publicly by re-running its text.
-import {
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type Interaction,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  PermissionFlagsBits,
-  type RepliableInteraction,
-} from "discord.js";
-import {
-  askText,
-  autocompleteChoices,
-  commandTextFor,
-  type DiscordCore,
-  type DiscordUser,
-  render,
-  runOptions,
-  runText,
-} from "./core.ts";
-import { decodeCustomId } from "./custom-id.ts";
+// What an interaction asks for, whichever receiver brought it (the gateway, gateway.ts, or
+// the HTTP endpoint, http-interactions.ts): both hand over the same zod-checked payload
+// (inbound.ts) and a way to send the first response, and src/bot/actions.ts does the rest.
+//   /thesis <sub>     -> the answer, privately
+//   "Find sources"    -> the passages in a thread on the message
+//   a button          -> Share, Quote in thread, paging, Show the bear case (pressButton)
+//   autocomplete      -> up to 25 choices, at once
+// A failure is logged and becomes one plain sentence; a permission Discord refused says
+// which permission the bot needs.
+import type { REST } from "discord.js";
+import { answerCommand, findSources, PAGING, pressButton } from "../../bot/actions.ts";
+import type { Bot } from "../../bot/bot.ts";
+import type { ChatAdapter, ChatUser } from "../../bot/chat-adapter.ts";
+import { answerTurns } from "../../server/turns.ts";
+import { type CommandTextStore, decodeCustomId } from "./custom-id.ts";
+import type { CommandOption, Interaction } from "./inbound.ts";
+import type { DiscordLog } from "./log.ts";
 import { FIND_SOURCES_COMMAND, THESIS_COMMAND } from "./registration.ts";
-import { renderPassages } from "./render.ts";
-import {
-  isPermissionError,
-  permissionExplanation,
-  postMessages,
-  startThread,
-  toDiscordJs,
-} from "./send.ts";
+import { isPermissionError, permissionExplanation } from "./send.ts";
+import { type FirstResponse, type InteractionTurn, interactionTurn } from "./turns.ts";
 
-const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
-
-function userOf(interaction: Interaction): DiscordUser {
-  const user: DiscordUser = { id: interaction.user.id, name: interaction.user.username };
-  const permissions = interaction.memberPermissions;
-  if (permissions?.has(PermissionFlagsBits.ManageGuild)) user.canManage = true;
-  return user;
+export interface InteractionDeps {
+  bot: Bot;
+  chat: ChatAdapter;
+  /** Long command texts behind buttons (custom-id.ts), shared with `chat`. */
+  store: CommandTextStore;
+  /** discord.js's REST client: the interaction webhook needs no token, only its queue. */
+  rest: REST;
+  applicationId: string;
+  log: DiscordLog;
 }
 
-/** Shows every rendered message: the first edits the deferred reply, the rest follow up. */
-async function showPages(
-  interaction: RepliableInteraction,
-  payloads: ReturnType<typeof render>,
+const EPHEMERAL_MESSAGE = 64;
+const ADMINISTRATOR = 1n << 3n;
+const MANAGE_GUILD = 1n << 5n;
+
+const FAILED = "Something went wrong while answering that. It has been logged; please try again.";
+
+type Answerable = Extract<Interaction, { type: 2 | 3 | 4 }>;
+
+/** Who asked: Manage Server (or Administrator, which implies it) makes them an admin. */
+function userOf(interaction: Answerable): ChatUser {
+  const raw = interaction.member?.user ?? interaction.user ?? { id: "unknown" };
+  const permissions = BigInt(interaction.member?.permissions ?? "0");
+  return {
+    id: raw.id,
+    ...(raw.username ? { name: raw.username } : {}),
+    canManage: (permissions & (MANAGE_GUILD | ADMINISTRATOR)) !== 0n,
+  };
+}
+
+/** The subcommand (option type 1) a /thesis invocation names, if any. */
+function subcommandOf(options: readonly CommandOption[] | undefined): CommandOption | undefined {
+  return options?.find((o) => o.type === 1);
+}
+
+/**
+ * Answers an interaction. Resolves once the answer is out; returns without calling `first`
+ * for an interaction the bot does not serve (another command, a foreign button, a modal).
+ */
+export async function answerInteraction(
+  deps: InteractionDeps,
+  interaction: Interaction,
+  first: FirstResponse,
 ): Promise<void> {
-  const [first, ...rest] = payloads;
-  if (first) await interaction.editReply(toDiscordJs(first));
-  for (const payload of rest) await interaction.followUp({ ...toDiscordJs(payload), ...EPHEMERAL });
-}
-
-async function onChatInput(core: DiscordCore, interaction: ChatInputCommandInteraction) {
-  await interaction.deferReply(EPHEMERAL);
-  const name = interaction.options.getSubcommand(false) ?? "help";
-  const raw: Record<string, unknown> = {};
-  for (const option of interaction.options.data[0]?.options ?? []) raw[option.name] = option.value;
-  const reply = await runOptions(core, name, raw, userOf(interaction), interaction.channelId);
-  const commandText = commandTextFor(core, name, raw, reply);
-  await showPages(interaction, render(core, reply, { commandText }));
-}
-
-async function onAutocomplete(core: DiscordCore, interaction: AutocompleteInteraction) {
-  const focused = interaction.options.getFocused(true);
-  const subcommand = interaction.options.getSubcommand(false) ?? "";
-  await interaction.respond(
-    autocompleteChoices(core, subcommand, focused.name, String(focused.value)),
-  );
-}
-
-async function onButton(core: DiscordCore, interaction: ButtonInteraction) {
-  const target = decodeCustomId(interaction.customId, core.store);
-  if (!target) return;
-  const { actionId, commandText, page } = target;
-  if (commandText === undefined) {
-    await interaction.reply({
-      content: "This button has expired. Run the /thesis command again for a fresh answer.",
-      ...EPHEMERAL,
-    });
-    return;
+  if (interaction.type === 1 || interaction.type === 5) return;
+  if (interaction.type === 4) {
+    const sub = subcommandOf(interaction.data.options);
+    const focused = sub?.options?.find((o) => o.focused);
+    const choices = focused
+      ? deps.bot.suggest(sub?.name ?? "", focused.name, String(focused.value ?? ""))
+      : [];
+    return first({ type: 8, data: { choices } });
   }
-  const user = userOf(interaction);
-  const channelId = interaction.channelId;
-  if (actionId === "page" || actionId === "next" || actionId === "prev") {
-    await interaction.deferUpdate();
-    const reply = await runText(core, commandText, user, channelId);
-    const [shown] = render(core, reply, { commandText, page });
-    if (shown) await interaction.editReply(toDiscordJs(shown));
-    return;
-  }
-  await interaction.deferReply(EPHEMERAL);
-  const reply = await runText(core, commandText, user, channelId);
-  if (actionId === "share") {
-    await postMessages(
-      interaction.client.rest,
+  const { bot, chat } = deps;
+  const channelId = interaction.channel_id;
+  const turnOf = (message?: InteractionTurn["message"]) =>
+    interactionTurn({
+      rest: deps.rest,
+      applicationId: deps.applicationId,
+      token: interaction.token,
+      first,
+      store: deps.store,
+      user: userOf(interaction),
       channelId,
-      render(core, reply, { forcePublic: true }),
+      ...(message ? { message } : {}),
+    });
+
+  if (interaction.type === 3) {
+    const press = decodeCustomId(interaction.data.custom_id, deps.store);
+    if (!press) return;
+    const on = interaction.message;
+    const turn = turnOf(
+      on && channelId
+        ? { channelId, messageId: on.id, public: ((on.flags ?? 0) & EPHEMERAL_MESSAGE) === 0 }
+        : undefined,
     );
-    await interaction.editReply({
-      content: `Shared in <#${channelId}>.`,
-      allowedMentions: { parse: [] },
-    });
-    return;
+    // An expired button is answered at once; any other runs a command first.
+    const defer =
+      press.commandText === undefined ? undefined : PAGING.has(press.actionId) ? "update" : "reply";
+    return answer(turn, defer, () => pressButton(bot, chat, turn, press)).catch((error) =>
+      explain(deps, turn, error, press.actionId === "thread"),
+    );
   }
-  if (actionId === "thread") {
-    const onPublicMessage = !interaction.message.flags.has(MessageFlags.Ephemeral);
-    const anchor = onPublicMessage
-      ? interaction.message.id
-      : await postMessages(
-          interaction.client.rest,
-          channelId,
-          render(core, reply, { forcePublic: true }),
-        );
-    if (!anchor) return;
-    const threadId = await startThread(interaction.client.rest, channelId, anchor, reply.title);
-    await postMessages(interaction.client.rest, threadId, renderPassages(reply));
-    await interaction.editReply({
-      content: `Quoted the passages in <#${threadId}>.`,
-      allowedMentions: { parse: [] },
-    });
-    return;
+
+  const data = interaction.data;
+  if (data.name === FIND_SOURCES_COMMAND && data.target_id && channelId) {
+    const target = { channelId, messageId: data.target_id };
+    const text = data.resolved?.messages?.[data.target_id]?.content ?? "";
+    const turn = turnOf({ ...target, public: true });
+    return answer(turn, "reply", () => findSources(bot, chat, turn, target, text)).catch((error) =>
+      explain(deps, turn, error, true),
+    );
   }
-  await showPages(interaction, render(core, reply, { commandText }));
+  if (data.name !== THESIS_COMMAND) return;
+  const sub = subcommandOf(data.options);
+  const options: Record<string, unknown> = {};
+  for (const option of sub?.options ?? []) options[option.name] = option.value;
+  const turn = turnOf();
+  return answer(turn, "reply", () =>
+    answerCommand(bot, chat, turn, { name: sub?.name ?? "help", options }),
+  ).catch((error) => explain(deps, turn, error, false));
 }
 
-async function onFindSources(core: DiscordCore, interaction: MessageContextMenuCommandInteraction) {
-  await interaction.deferReply(EPHEMERAL);
-  const target = interaction.targetMessage;
-  const question = target.content.trim();
-  if (question === "") {
-    await interaction.editReply({ content: "That message has no text to find sources for." });
-    return;
+/**
+ * Defers first (within Discord's 3 seconds), then waits for a turn before the work:
+ * answers are computed synchronously, so a burst of interactions is acknowledged first
+ * (src/server/turns.ts).
+ */
+async function answer(
+  turn: InteractionTurn,
+  defer: "reply" | "update" | undefined,
+  work: () => Promise<void>,
+): Promise<void> {
+  if (defer) {
+    await turn.defer(defer);
+    await answerTurns.next();
   }
-  const reply = await runText(core, askText(question), userOf(interaction), interaction.channelId);
-  const passages = renderPassages(reply);
-  if (passages.length === 0) {
-    await showPages(interaction, render(core, reply));
-    return;
-  }
-  const rest = interaction.client.rest;
-  const threadId = await startThread(
-    rest,
-    interaction.channelId,
-    target.id,
-    `Sources: ${question}`,
-  );
-  // The lead answer without its citation fields: the full passages follow one by one.
-  const [lead] = render(core, { ...reply, sections: [], actions: [] }, { forcePublic: true });
-  await postMessages(rest, threadId, lead ? [lead, ...passages] : passages);
-  await interaction.editReply({
-    content: `Posted ${passages.length} passage(s) in <#${threadId}>.`,
-    allowedMentions: { parse: [] },
-  });
+  await work();
 }
 
-/** Says what went wrong without crashing; permission problems get a clear explanation. */
-async function explainFailure(core: DiscordCore, interaction: Interaction, error: unknown) {
-  if (!interaction.isRepliable()) return;
-  const threadAction =
-    interaction.isMessageContextMenuCommand() ||
-    (interaction.isButton() && interaction.customId.startsWith("th|thread|"));
-  const content = isPermissionError(error)
-    ? permissionExplanation(threadAction ? "thread" : "send")
-    : "Something went wrong while answering that. It has been logged; please try again.";
-  if (!isPermissionError(error)) core.log.error("Discord interaction failed", error);
-  const message = { content, embeds: [], components: [], allowedMentions: { parse: [] } };
-  try {
-    if (interaction.deferred || interaction.replied) await interaction.editReply(message);
-    else await interaction.reply({ ...message, ...EPHEMERAL });
-  } catch (secondError) {
-    core.log.error("Could not tell the user about a failed interaction", secondError);
-  }
-}
-
-export async function handleInteraction(core: DiscordCore, interaction: Interaction) {
-  try {
-    if (interaction.isAutocomplete()) await onAutocomplete(core, interaction);
-    else if (interaction.isChatInputCommand() && interaction.commandName === THESIS_COMMAND)
-      await onChatInput(core, interaction);
-    else if (
-      interaction.isMessageContextMenuCommand() &&
-      interaction.commandName === FIND_SOURCES_COMMAND
-    )
-      await onFindSources(core, interaction);
-    else if (interaction.isButton()) await onButton(core, interaction);
-  } catch (error) {
-    await explainFailure(core, interaction, error);
-  }
+/** Says what went wrong without crashing; a refused permission gets a clear explanation. */
+async function explain(
+  deps: InteractionDeps,
+  turn: InteractionTurn,
+  error: unknown,
+  threading: boolean,
+): Promise<void> {
+  const permission = isPermissionError(error);
+  if (!permission) deps.log.error("Discord interaction failed", error);
+  const sentence = permission ? permissionExplanation(threading ? "thread" : "send") : FAILED;
+  await turn
+    .say(sentence)
+    .catch((again: unknown) =>
+      deps.log.error("Could not tell the user about a failed interaction", again),
+    );
 }

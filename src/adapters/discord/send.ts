@@ -6,11 +6,21 @@ import type { DiscordMessagePayload } from "./render.ts";
 /** Discord's JSON error codes for "the bot may not do that here". */
 export const MISSING_ACCESS = 50001;
 export const MISSING_PERMISSIONS = 50013;
+/** "Cannot execute action on this channel type" (a thread on a message inside a thread). */
+export const CANNOT_EXECUTE_ON_CHANNEL_TYPE = 50024;
 
 export function isPermissionError(error: unknown): boolean {
   return (
     error instanceof DiscordAPIError &&
     (error.code === MISSING_ACCESS || error.code === MISSING_PERMISSIONS)
+  );
+}
+
+/** The bot may not start a thread on that message: no permission, or not in this channel. */
+export function isThreadRefusal(error: unknown): boolean {
+  return (
+    isPermissionError(error) ||
+    (error instanceof DiscordAPIError && error.code === CANNOT_EXECUTE_ON_CHANNEL_TYPE)
   );
 }
 
@@ -63,14 +73,4 @@ export async function startThread(
     body: { name: cleanName, auto_archive_duration: 1440 },
   })) as { id: string };
   return thread.id;
-}
-
-/** The fields discord.js wants for editReply/followUp from a rendered payload. */
-export function toDiscordJs(payload: DiscordMessagePayload) {
-  return {
-    content: payload.content ?? "",
-    embeds: payload.embeds,
-    components: payload.components,
-    allowedMentions: { parse: [] as never[] },
-  };
 }
