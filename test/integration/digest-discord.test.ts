@@ -3,9 +3,11 @@
 // (or as replies when threads are not allowed), and no second post after an interrupted one.
 import { REST } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createDiscordChat, discordDigestRef } from "../../src/adapters/discord/chat.ts";
+import { CommandTextStore } from "../../src/adapters/discord/custom-id.ts";
 import { unescapeDiscordMarkdown } from "../../src/adapters/discord/render.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
-import { discordDigestRef, discordPoster } from "../../src/app/posters.ts";
+import { chatPoster } from "../../src/digest/chat-poster.ts";
 import { digestIdempotencyKey } from "../../src/digest/index.ts";
 import type { ChannelRef } from "../../src/store/types.ts";
 import { seedsService } from "../answer/seeds-service.ts";
@@ -42,6 +44,10 @@ afterAll(async () => {
   rest?.clearHandlerSweeper();
   await fake?.close();
 });
+
+/** The digest poster src/app gives Discord: src/digest's, over Discord's ChatAdapter. */
+const discordPoster = (rest: REST) =>
+  chatPoster(createDiscordChat({ rest, store: new CommandTextStore(), admins: new Set() }));
 
 const bodyOf = (call: RecordedCall) => call.body as Body;
 const postsTo = (channelId: string) =>

@@ -98,9 +98,8 @@ export async function answerInteraction(
     // An expired button is answered at once; any other runs a command first.
     const defer =
       press.commandText === undefined ? undefined : PAGING.has(press.actionId) ? "update" : "reply";
-    return answer(turn, defer, () => pressButton(bot, chat, turn, press)).catch((error) =>
-      explain(deps, turn, error, press.actionId === "thread"),
-    );
+    const threading = press.actionId === "thread";
+    return answer(deps, turn, { defer, threading }, () => pressButton(bot, chat, turn, press));
   }
 
   const data = interaction.data;
@@ -108,8 +107,8 @@ export async function answerInteraction(
     const target = { channelId, messageId: data.target_id };
     const text = data.resolved?.messages?.[data.target_id]?.content ?? "";
     const turn = turnOf({ ...target, public: true });
-    return answer(turn, "reply", () => findSources(bot, chat, turn, target, text)).catch((error) =>
-      explain(deps, turn, error, true),
+    return answer(deps, turn, { defer: "reply", threading: true }, () =>
+      findSources(bot, chat, turn, target, text),
     );
   }
   if (data.name !== THESIS_COMMAND) return;
@@ -117,41 +116,37 @@ export async function answerInteraction(
   const options: Record<string, unknown> = {};
   for (const option of sub?.options ?? []) options[option.name] = option.value;
   const turn = turnOf();
-  return answer(turn, "reply", () =>
+  return answer(deps, turn, { defer: "reply", threading: false }, () =>
     answerCommand(bot, chat, turn, { name: sub?.name ?? "help", options }),
-  ).catch((error) => explain(deps, turn, error, false));
+  );
 }
 
 /**
  * Defers first (within Discord's 3 seconds), then waits for a turn before the work:
  * answers are computed synchronously, so a burst of interactions is acknowledged first
- * (src/server/turns.ts).
+ * (src/server/turns.ts). A failure is told in one sentence; a refused permission says which
+ * one the bot needs (to start threads, when the work was `threading`).
  */
 async function answer(
-  turn: InteractionTurn,
-  defer: "reply" | "update" | undefined,
-  work: () => Promise<void>,
-): Promise<void> {
-  if (defer) {
-    await turn.defer(defer);
-    await answerTurns.next();
-  }
-  await work();
-}
-
-/** Says what went wrong without crashing; a refused permission gets a clear explanation. */
-async function explain(
   deps: InteractionDeps,
   turn: InteractionTurn,
-  error: unknown,
-  threading: boolean,
+  how: { defer: "reply" | "update" | undefined; threading: boolean },
+  work: () => Promise<void>,
 ): Promise<void> {
-  const permission = isPermissionError(error);
-  if (!permission) deps.log.error("Discord interaction failed", error);
-  const sentence = permission ? permissionExplanation(threading ? "thread" : "send") : FAILED;
-  await turn
-    .say(sentence)
-    .catch((again: unknown) =>
-      deps.log.error("Could not tell the user about a failed interaction", again),
-    );
+  try {
+    if (how.defer) {
+      await turn.defer(how.defer);
+      await answerTurns.next();
+    }
+    await work();
+  } catch (error) {
+    const permission = isPermissionError(error);
+    if (!permission) deps.log.error("Discord interaction failed", error);
+    const sentence = permission ? permissionExplanation(how.threading ? "thread" : "send") : FAILED;
+    await turn
+      .say(sentence)
+      .catch((again: unknown) =>
+        deps.log.error("Could not tell the user about a failed interaction", again),
+      );
+  }
 }
