@@ -1,7 +1,7 @@
 // The daily digest, all of it: composing (compose.ts, news.ts, rotation.ts), its Replies
 // (replies.ts), subscriptions, the scheduler and posting once per channel and day. The
 // commands reach it through DigestCommands (digestCommandsFrom); src/app/run.ts starts the
-// scheduler (startDigestScheduler) with each surface's poster from src/app/posters.ts.
+// scheduler (startDigestScheduler) with one chatPoster (chat-poster.ts) per platform that is up.
 export { channelKey, digestIdempotencyKey } from "./channel-key.ts";
 export { digestCommandsFrom } from "./commands.ts";
 export {
