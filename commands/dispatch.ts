@@ -1,6 +1,7 @@
 // Turns what a user typed (text on Slack and the console, structured options on Discord)
 // into a validated subcommand run. Parsing returns results instead of throwing, and every
 // failure becomes a short usage or error Reply: a user never sees a stack trace.
+import { MAX_INPUT_CHARS } from "../src/answer/limits.ts";
 import { errorReply, usageReply } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import type { CommandContext, SubcommandDefinition } from "./types.ts";
@@ -10,7 +11,7 @@ export class UserError extends Error {
   override name = "UserError";
 }
 
-export const MAX_INPUT_CHARS = 2000;
+export { MAX_INPUT_CHARS };
 
 export type ParsedText =
   | { ok: true; name: string; raw: Record<string, string> }

@@ -6,7 +6,7 @@ import { SlackSetupError } from "../adapters/slack/index.ts";
 import { CliUsageError } from "../cli/io.ts";
 import { ConfigError } from "../config.ts";
 import { IndexVersionError } from "../corpus/index-file.ts";
-import { BeirDataError } from "../search/index.ts";
+import { BeirDataError } from "../eval/index.ts";
 import { StoreVersionError } from "../store/index.ts";
 import { RedisUnavailableError } from "../store/redis-connection.ts";
 import { UnreadableDatabaseError } from "../store/sqlite-file.ts";

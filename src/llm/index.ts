@@ -9,13 +9,6 @@ export {
   type MergeOutcome,
   mergeClassification,
 } from "./enrich.ts";
-export {
-  cosineSimilarity,
-  type FusedResult,
-  rankBySimilarity,
-  reciprocalRankFusion,
-  reciprocalRankFusionScores,
-} from "./fusion.ts";
 export { type DropReason, type GroundingResult, groundAnswer } from "./grounding.ts";
 export { createOpenAIProvider, DEFAULT_TIMEOUTS } from "./openai-provider.ts";
 export type {

@@ -3,6 +3,8 @@
 // and returns null, and the caller keeps its extractive answer or rule-based labels.
 import type OpenAI from "openai";
 import { z } from "zod";
+import { MAX_QUESTION_CHARS } from "../answer/limits.ts";
+import { MODEL_ANSWER_BUDGET_MS } from "../answer/model-answer.ts";
 import { createMemoryCache } from "./cache.ts";
 import { embedTexts } from "./embeddings.ts";
 import { distinctCitations, groundAnswer } from "./grounding.ts";
@@ -27,15 +29,13 @@ import type {
 } from "./types.ts";
 
 export const DEFAULT_TIMEOUTS: ProviderTimeouts = {
-  answerMs: 2_000,
+  answerMs: MODEL_ANSWER_BUDGET_MS,
   classifyMs: 30_000,
   embedMs: 10_000,
 };
 
 /** A synthesized answer is shown only if at least this share of its sentences is grounded. */
 const MIN_GROUNDED_SHARE = 0.5;
-/** Long questions are cut: the passages, not the question, carry the content. */
-const MAX_QUESTION_CHARS = 1_000;
 
 const silentLogger: LlmLogger = { warn: () => {} };
 
@@ -101,6 +101,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     const reply = await chatJson({
       label: "answer",
       system: ANSWER_SYSTEM_PROMPT,
+      // A longer question is cut: the passages, not the question, carry the content.
       user: answerUserMessage(request.question.slice(0, MAX_QUESTION_CHARS), request.passages),
       budgetMs: request.budgetMs ?? timeouts.answerMs,
       signal: request.signal,

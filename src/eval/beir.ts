@@ -1,10 +1,10 @@
+import { findCounterArguments } from "../search/counter.ts";
+import { SEARCH_DEFAULTS } from "../search/defaults.ts";
+import { SearchIndex } from "../search/engine.ts";
+import { InvertedIndexBuilder } from "../search/inverted-index.ts";
+import type { SearchHit } from "../search/types.ts";
 import { readBeirCorpus, readBeirQrels, readBeirQueries } from "./beir-load.ts";
-import { findCounterArguments } from "./counter.ts";
-import { SEARCH_DEFAULTS } from "./defaults.ts";
-import { SearchIndex } from "./engine.ts";
-import { InvertedIndexBuilder } from "./inverted-index.ts";
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "./metrics.ts";
-import type { SearchHit } from "./types.ts";
 
 /** The `thesis-bot eval --beir DIR --json` result, field for field. */
 export interface BeirReport {
