@@ -11,6 +11,7 @@ import { z } from "zod";
 import { createThesisService } from "../answer/service.ts";
 import { buildLedger } from "../corpus/ledger.ts";
 import type { Citation } from "../corpus/types.ts";
+import { oneLine } from "../lib/text.ts";
 import { EvalInputError } from "./input-error.ts";
 
 const claimStanceSchema = z.array(
@@ -65,7 +66,7 @@ export interface ClaimStanceReport {
   perTopic: TopicReport[];
 }
 
-const flat = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+const flat = (text: string) => oneLine(text).toLowerCase();
 const lastTwo = (file: string) => file.split("/").slice(-2).join("/");
 
 interface Gold {

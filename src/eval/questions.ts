@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { ThesisService } from "../answer/types.ts";
 import type { Citation } from "../corpus/types.ts";
+import { fileLines } from "../lib/text.ts";
 import { EvalInputError } from "./input-error.ts";
 import { perturb, standardPerturbations } from "./perturb.ts";
 
@@ -93,7 +94,7 @@ function rankOfGold(
   return null;
 }
 
-const citationKey = (c: Citation) => `${c.file}:${c.lines[0]}-${c.lines[1]}`;
+const citationKey = (c: Citation) => fileLines(c.file, c.lines);
 
 /** The distinct retypings of `q` (a retyping that leaves it unchanged tests nothing). */
 const retypingsOf = (q: string) =>
