@@ -1,5 +1,6 @@
-// The optional model provider's public surface. Only src/llm imports `openai`; everything
-// else codes against ModelProvider and may pass `null` where no model is configured.
+// The optional model provider's public surface. Only src/llm imports `openai`; the rest codes
+// against ModelProvider (the answer layer against its own AnswerModel, which ModelProvider
+// implements) and may pass `null` where no model is configured.
 export { BudgetExceededError, retryAfterMs } from "./budget.ts";
 export { createMemoryCache } from "./cache.ts";
 export { providerOptionsFromConfig } from "./config.ts";

@@ -34,6 +34,14 @@ export const DEFAULT_TIMEOUTS: ProviderTimeouts = {
   embedMs: 10_000,
 };
 
+/** The defaults of OpenAIProviderOptions (documented there). */
+const PROVIDER_DEFAULTS = {
+  embeddingBatchSize: 64,
+  classifyBatchSize: 16,
+  temperature: 0,
+  maxAttempts: 3,
+} as const;
+
 /** A synthesized answer is shown only if at least this share of its sentences is grounded. */
 const MIN_GROUNDED_SHARE = 0.5;
 
@@ -57,8 +65,9 @@ interface ChatJsonOptions extends CallOptions {
 export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvider {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const logger = options.logger ?? silentLogger;
-  const maxAttempts = options.maxAttempts ?? 3;
-  const temperature = options.temperature === undefined ? 0 : options.temperature;
+  const maxAttempts = options.maxAttempts ?? PROVIDER_DEFAULTS.maxAttempts;
+  const temperature =
+    options.temperature === undefined ? PROVIDER_DEFAULTS.temperature : options.temperature;
   const client: OpenAI = createClient(
     options,
     Math.max(timeouts.answerMs, timeouts.classifyMs, timeouts.embedMs),
@@ -169,7 +178,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     topicIds: readonly string[],
     callOptions: CallOptions = {},
   ): Promise<(RawClassification | null)[] | null> {
-    const size = Math.max(1, options.classifyBatchSize ?? 16);
+    const size = Math.max(1, options.classifyBatchSize ?? PROVIDER_DEFAULTS.classifyBatchSize);
     const results: (RawClassification | null)[] = [];
     let anyBatchAnswered = claims.length === 0;
     for (let start = 0; start < claims.length; start += size) {
@@ -192,7 +201,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
         client,
         model: embeddingModel,
         cache,
-        batchSize: Math.max(1, options.embeddingBatchSize ?? 64),
+        batchSize: Math.max(1, options.embeddingBatchSize ?? PROVIDER_DEFAULTS.embeddingBatchSize),
         budgetMs: timeouts.embedMs,
         maxAttempts,
         logger,

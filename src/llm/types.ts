@@ -60,11 +60,14 @@ export interface ModelProvider extends AnswerModel {
 }
 
 export interface ProviderTimeouts {
-  /** Budget for a synthesized answer while a user waits. Defaults to 2 s (MODEL_ANSWER_BUDGET_MS). */
+  /** Budget for a synthesized answer while a user waits. Defaults to MODEL_ANSWER_BUDGET_MS (2 s). */
   answerMs: number;
   /** Budget for one batch of claims at index time. Defaults to 30 s. */
   classifyMs: number;
-  /** Budget for one embed() call (query embeddings are on the user's clock too). Defaults to 10 s. */
+  /**
+   * Budget for one embed() call (query embeddings are on the user's clock too). Defaults to
+   * 10 s.
+   */
   embedMs: number;
 }
 
@@ -77,15 +80,18 @@ export interface OpenAIProviderOptions {
   embeddingModel?: string;
   timeouts?: Partial<ProviderTimeouts>;
   logger?: LlmLogger;
-  /** Embedding cache; an in-memory map when omitted. */
+  /** Embedding cache. Defaults to an in-memory map. */
   cache?: KeyValueCache;
-  /** Texts per embeddings request. */
+  /** Texts per embeddings request. Defaults to 64. */
   embeddingBatchSize?: number;
-  /** Claims per classification request. */
+  /** Claims per classification request. Defaults to 16. */
   classifyBatchSize?: number;
-  /** Sent as `temperature`; null leaves it out (some reasoning models reject it). */
+  /** Sent as `temperature`; null leaves it out (some reasoning models reject it). Defaults to 0. */
   temperature?: number | null;
-  /** Requests per call including retries after 429 or 5xx, as long as the budget allows. */
+  /**
+   * Requests per call including retries after 429 or 5xx, as long as the budget allows.
+   * Defaults to 3.
+   */
   maxAttempts?: number;
 }
 
