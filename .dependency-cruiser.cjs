@@ -4,29 +4,35 @@
 // between the top-level folders of src/ and commands/. `npx depcruise src commands` runs the
 // same rules by hand (and reports the known violations too).
 
+/** A package only the files under `folder` may import. */
+const onlyIn = (name, folder, packagePattern, comment) => ({
+  name,
+  comment,
+  severity: "error",
+  from: { pathNot: `^${folder}` },
+  to: { path: `^node_modules/${packagePattern}` },
+});
+
 /** Where each layer's dependencies may point. Paths are relative to the repository root. */
 const forbidden = [
-  {
-    name: "slack-sdk-only-in-slack-adapter",
-    comment: "The Slack SDK is the Slack adapter's business; everything else sees a Reply.",
-    severity: "error",
-    from: { pathNot: "^src/adapters/slack/" },
-    to: { path: "^node_modules/@slack/" },
-  },
-  {
-    name: "discord-sdk-only-in-discord-adapter",
-    comment: "discord.js and @discordjs/* are the Discord adapter's business.",
-    severity: "error",
-    from: { pathNot: "^src/adapters/discord/" },
-    to: { path: "^node_modules/(discord\\.js|@discordjs/)" },
-  },
-  {
-    name: "model-client-only-in-llm",
-    comment: "Only src/llm talks to the model client; the rest codes against answer/model-types.",
-    severity: "error",
-    from: { pathNot: "^src/llm/" },
-    to: { path: "^node_modules/openai/" },
-  },
+  onlyIn(
+    "slack-sdk-only-in-slack-adapter",
+    "src/adapters/slack/",
+    "@slack/",
+    "The Slack SDK is the Slack adapter's business; everything else sees a Reply.",
+  ),
+  onlyIn(
+    "discord-sdk-only-in-discord-adapter",
+    "src/adapters/discord/",
+    "(discord\\.js|@discordjs)/",
+    "discord.js and @discordjs/* are the Discord adapter's business.",
+  ),
+  onlyIn(
+    "model-client-only-in-llm",
+    "src/llm/",
+    "openai/",
+    "Only src/llm talks to the model client; the rest codes against answer/model-types.",
+  ),
   {
     name: "core-imports-no-outer-layer",
     comment:

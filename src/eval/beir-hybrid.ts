@@ -11,12 +11,10 @@ import { SearchIndex } from "../search/engine.ts";
 import { rankBySimilarity, reciprocalRankFusion } from "../search/fusion.ts";
 import { InvertedIndexBuilder } from "../search/inverted-index.ts";
 import type { SearchDocument } from "../search/types.ts";
-import type { BeirReport } from "./beir.ts";
+import { type BeirReport, BEIR_DEPTH as DEPTH } from "./beir.ts";
 import { readBeirCorpus, readBeirQrels, readBeirQueries } from "./beir-load.ts";
 import { EvalInputError } from "./input-error.ts";
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "./metrics.ts";
-
-const DEPTH = 100;
 
 export interface HybridBeirReport extends BeirReport {
   mode: "hybrid";
