@@ -25,13 +25,12 @@ export function clip(text: string, max: number, options: ClipOptions = {}): stri
   return `${kept.trimEnd()}…`;
 }
 
-/** "12-14", or "12" for a single line. */
+/** "12-14", and "12-12" for a single line: both ends always, so a script can split it. */
 export function lineRange(lines: readonly [number, number]): string {
-  const [start, end] = lines;
-  return start === end ? `${start}` : `${start}-${end}`;
+  return `${lines[0]}-${lines[1]}`;
 }
 
-/** "seeds/a.txt:12-14" (or ":12"): the form a terminal, a log or an editor can jump to. */
+/** "seeds/a.txt:12-14": the form a terminal, a log, a script or an editor can use. */
 export function fileLines(file: string, lines: readonly [number, number]): string {
   return `${file}:${lineRange(lines)}`;
 }

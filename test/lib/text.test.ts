@@ -33,11 +33,11 @@ describe("clip", () => {
 });
 
 describe("line ranges", () => {
-  it("names one line once and a range with its ends", () => {
+  it("gives both ends for scripts and one line once for readers", () => {
     expect(lineRange([12, 14])).toBe("12-14");
-    expect(lineRange([7, 7])).toBe("7");
+    expect(lineRange([7, 7])).toBe("7-7");
     expect(fileLines("seeds/a.txt", [3, 4])).toBe("seeds/a.txt:3-4");
-    expect(fileLines("seeds/a.txt", [3, 3])).toBe("seeds/a.txt:3");
+    expect(fileLines("seeds/a.txt", [3, 3])).toBe("seeds/a.txt:3-3");
     expect(linesInWords([3, 4])).toBe("lines 3–4");
     expect(linesInWords([3, 3])).toBe("line 3");
   });
