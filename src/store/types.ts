@@ -37,8 +37,8 @@ export interface DigestHistoryEntry {
 
 /**
  * What the corpus held when a channel's digest for one date was composed, so the next digest
- * can say what is new since (answer/digest-news.ts). The collection keeps its historic name,
- * "rotation"; which item a digest shows needs no state (answer/digest-rotation.ts).
+ * can say what is new since (digest/news.ts). The collection keeps its historic name,
+ * "rotation"; which item a digest shows needs no state (digest/rotation.ts).
  */
 export interface RotationState {
   /** Source files ("s:…") and claim ids ("c:…") the corpus held. */

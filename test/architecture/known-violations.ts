@@ -35,12 +35,6 @@ export const knownViolations: KnownViolation[] = [
     to: "node_modules/discord.js/",
     removedBy: "integrator: posters go behind the ChatAdapter in src/adapters/discord (src/bot)",
   },
-  {
-    rule: "core-imports-no-outer-layer",
-    from: "src/answer/digest-news.ts",
-    to: "src/digest/",
-    removedBy: "digest helper: src/answer/digest*.ts move into src/digest/",
-  },
 ];
 
 /**
