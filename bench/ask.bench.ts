@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createThesisService } from "../src/answer/service.ts";
 import { buildLedger } from "../src/corpus/ledger.ts";
-import { percentile } from "../src/search/metrics.ts";
+import { percentile } from "../src/eval/metrics.ts";
 import { generateCorpus, measureMemory, seededRandom } from "./corpus-generator.ts";
 import type { BenchResult } from "./types.ts";
 

@@ -13,7 +13,7 @@ import { lineText } from "../src/corpus/lines.ts";
 import { loadCorpusFiles } from "../src/corpus/load.ts";
 import { segment } from "../src/corpus/segment.ts";
 import { splitSentences } from "../src/corpus/sentences.ts";
-import { percentile } from "../src/search/metrics.ts";
+import { percentile } from "../src/eval/metrics.ts";
 import { generateCorpus, measureMemory } from "./corpus-generator.ts";
 import type { BenchResult } from "./types.ts";
 

@@ -1,10 +1,10 @@
 // Search engine speed and memory on a deterministic synthetic corpus: 10,000 documents of
 // ~100 words drawn from a Zipf-distributed vocabulary, like natural text.
 
+import { percentile } from "../src/eval/metrics.ts";
 import { seededRandom as random } from "../src/lib/seeded-random.ts";
 import { findCounterArguments } from "../src/search/counter.ts";
 import { createSearchIndex } from "../src/search/engine.ts";
-import { percentile } from "../src/search/metrics.ts";
 import type { SearchDocument } from "../src/search/types.ts";
 import type { BenchResult } from "./types.ts";
 

@@ -1,5 +1,6 @@
 // /thesis ask <question>: the passages that answer it, best first, each quoted verbatim.
 import { z } from "zod";
+import { MAX_QUESTION_CHARS } from "../src/answer/limits.ts";
 import type { AskResult } from "../src/answer/types.ts";
 import { resolveTopic } from "../src/corpus/topics.ts";
 import type { Reply, ReplyAction, ReplyCitation } from "../src/reply/reply.ts";
@@ -10,7 +11,6 @@ import { credit, findLead, foldHeadings } from "./passages.ts";
 import type { CommandContext } from "./types.ts";
 
 export const ASK_EXAMPLE = "/thesis ask why does distribution win?";
-export const MAX_QUESTION_CHARS = 1000;
 
 const options = z.object({
   question: z

@@ -1,6 +1,7 @@
 // Reads what a user typed (text on Slack and the console) against the declarations: which
 // subcommand, and which words fill which option. Parsing returns results instead of
 // throwing; the bot (src/bot/bot.ts) validates the options and runs the subcommand.
+import { MAX_INPUT_CHARS } from "../src/answer/limits.ts";
 import { usageReply } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import type { SubcommandDefinition } from "./types.ts";
@@ -10,7 +11,7 @@ export class UserError extends Error {
   override name = "UserError";
 }
 
-export const MAX_INPUT_CHARS = 2000;
+export { MAX_INPUT_CHARS };
 
 export type ParsedText =
   | { ok: true; name: string; raw: Record<string, string> }

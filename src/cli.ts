@@ -15,6 +15,7 @@ import { serveCommand } from "./cli/serve-command.ts";
 import { thesisCliCommands } from "./cli/thesis-commands.ts";
 import { loadConfig } from "./config.ts";
 import type { OpenedLedger } from "./corpus/index-file.ts";
+import { fileLines } from "./lib/text.ts";
 
 export const CLI_COMMANDS: CliCommand[] = [
   ...thesisCliCommands,
@@ -102,7 +103,7 @@ export async function runCli(
     const onDroppedCitation = ({ citation, reason }: DroppedCitation) => {
       dropped++;
       streams.stderr(
-        `quote check refused ${citation.file}:${citation.lines.join("-")} (${reason})\n`,
+        `quote check refused ${fileLines(citation.file, citation.lines)} (${reason})\n`,
       );
     };
     let service: Promise<ThesisService> | undefined;

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_RATE_LIMITS, type RateLimitRule } from "./store/rate-limit.ts";
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -14,7 +15,7 @@ const optionalText = z
 const optionalUrl = optionalText.pipe(z.url({ message: "must be a URL" }).optional());
 
 /** "N/S": at most N /thesis commands per S seconds; "0" turns the limit off. */
-function rateLimit(fallback: string) {
+function rateLimit(fallback: RateLimitRule) {
   return optionalText
     .pipe(
       z
@@ -25,8 +26,9 @@ function rateLimit(fallback: string) {
         )
         .optional(),
     )
-    .transform((value) => {
-      const [count, seconds] = (value ?? fallback).split("/").map(Number);
+    .transform((value): RateLimitRule | null => {
+      if (value === undefined) return { ...fallback };
+      const [count, seconds] = value.split("/").map(Number);
       return count && seconds ? { limit: count, windowMs: seconds * 1000 } : null;
     });
 }
@@ -68,8 +70,8 @@ const schema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_MODEL: optionalText,
   OPENAI_EMBEDDING_MODEL: optionalText,
-  RATE_LIMIT_PER_USER: rateLimit("10/60"),
-  RATE_LIMIT_PER_CHANNEL: rateLimit("60/60"),
+  RATE_LIMIT_PER_USER: rateLimit(DEFAULT_RATE_LIMITS.perUser),
+  RATE_LIMIT_PER_CHANNEL: rateLimit(DEFAULT_RATE_LIMITS.perChannel),
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error"]).default("info")),
 });
 

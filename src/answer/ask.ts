@@ -1,24 +1,26 @@
 // `ask`: the passages that answer a question, best first, each a verified verbatim quote,
 // led by one extractive sentence. When the best match covers too little of what was asked,
 // the honest answer is that the corpus has nothing on it.
-import type { Citation } from "../corpus/types.ts";
 import { type AnalyzedQuery, type SearchHit, type SearchIndex, terms } from "../search/index.ts";
+import { answerWith, citeDistinctPassages, claimsById } from "./cited-answer.ts";
 import type { CorpusView } from "./corpus-view.ts";
-import { passageSpan } from "./passage.ts";
 import type { AskResult } from "./types.ts";
 
 export const ASK_DEFAULTS = {
+  /** Passages shown. Defaults to 3. */
   limit: 3,
+  /** Most passages a caller may ask for. Defaults to 10. */
   maxLimit: 10,
-  /** Hits considered before passages are merged and cut to `limit`. */
+  /** Hits considered before passages are merged and cut to `limit`. Defaults to 30. */
   candidates: 30,
   /**
    * Minimum share of the question's words, weighed by how specific each is in general
    * English (search/background.ts), that one of the best hits must cover. Filler weighs
    * next to nothing, so "main", "please" or "for investors" cannot silence a question.
+   * Defaults to 0.55.
    */
   minConfidence: 0.55,
-  /** Score kept by a hit whose claim is a question. */
+  /** Score kept by a hit whose claim is a question. Defaults to 0.6. */
   questionWeight: 0.6,
 } as const;
 
@@ -66,6 +68,10 @@ export function leadAnswer(quote: string, analyzed: AnalyzedQuery): string {
   return next ? `${chosen} ${next}` : previous ? `${previous} ${chosen}` : chosen;
 }
 
+/** How many passages an answer shows: `limit` clamped to 1..maxLimit. */
+export const passagesWanted = (limit: number = ASK_DEFAULTS.limit): number =>
+  Math.max(1, Math.min(ASK_DEFAULTS.maxLimit, Math.floor(limit)));
+
 const NOTHING: AskResult = { found: false, answer: "", citations: [], claimIds: [] };
 
 export function ask(
@@ -74,7 +80,7 @@ export function ask(
   question: string,
   limit: number = ASK_DEFAULTS.limit,
 ): AskResult {
-  const wanted = Math.max(1, Math.min(ASK_DEFAULTS.maxLimit, Math.floor(limit)));
+  const wanted = passagesWanted(limit);
   if (question.trim() === "") return NOTHING;
   const analyzed = index.analyze(question);
   const hits = index.searchAnalyzed(analyzed, { limit: ASK_DEFAULTS.candidates });
@@ -91,27 +97,9 @@ export function ask(
     .sort((a, b) => b.score - a.score)
     .map((r) => r.hit);
 
-  // Passages that share a line would show the reader the same text twice: one per line.
-  const cited: (Citation & { claimId: string })[] = [];
-  for (const hit of ranked) {
-    const claim = view.claim(hit.id);
-    if (!claim || hit.matchedTerms.length === 0) continue;
-    const citation = view.cite(claim.file, passageSpan(view, claim));
-    const [start, end] = citation.lines;
-    const overlaps = cited.some(
-      (c) => c.file === citation.file && start <= c.lines[1] && c.lines[0] <= end,
-    );
-    if (overlaps) continue;
-    cited.push({ ...citation, claimId: claim.id });
-    if (cited.length === wanted) break;
-  }
-  const verified = view.verified(cited);
+  const usable = ranked.filter((hit) => hit.matchedTerms.length > 0).map((hit) => hit.id);
+  const verified = citeDistinctPassages(view, claimsById(view, usable), wanted);
   const first = verified[0];
   if (!first) return NOTHING;
-  return {
-    found: true,
-    answer: leadAnswer(first.quote, analyzed),
-    citations: verified.map(({ claimId: _, ...citation }) => citation),
-    claimIds: verified.map((c) => c.claimId),
-  };
+  return answerWith(leadAnswer(first.quote, analyzed), verified);
 }

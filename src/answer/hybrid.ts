@@ -3,20 +3,14 @@
 // passage has a vector; any failure (no vectors, a slow or broken embedding call) returns null
 // and the caller keeps the lexical answer. Whether the corpus answers at all stays the lexical
 // ranking's call, so off-topic questions stay unanswered however close some vector lands.
-import type { Claim } from "../corpus/types.ts";
-import { rankBySimilarity, reciprocalRankFusion } from "../llm/fusion.ts";
-import type { CallOptions } from "../llm/types.ts";
-import { ASK_DEFAULTS } from "./ask.ts";
+import { rankBySimilarity, reciprocalRankFusion } from "../search/fusion.ts";
+import { ASK_DEFAULTS, passagesWanted } from "./ask.ts";
+import { answerWith, citeDistinctPassages, claimsById } from "./cited-answer.ts";
 import type { CorpusView } from "./corpus-view.ts";
 import type { AskRetriever } from "./model-answer.ts";
+import type { CallOptions, EmbedTexts } from "./model-types.ts";
 import { passageSpan } from "./passage.ts";
 import type { AskResult, ThesisService } from "./types.ts";
-
-/** One vector per text, same order, or null (ModelProvider.embed satisfies it). */
-export type EmbedTexts = (
-  texts: readonly string[],
-  options?: CallOptions,
-) => Promise<number[][] | null>;
 
 export interface HybridSearch extends AskRetriever {
   /** True once every passage has a vector. */
@@ -26,19 +20,9 @@ export interface HybridSearch extends AskRetriever {
 }
 
 export const HYBRID_DEFAULTS = {
-  /** Nearest passages by meaning that enter the fusion. */
+  /** Nearest passages by meaning that enter the fusion. Defaults to 30. */
   semanticCandidates: 30,
 } as const;
-
-interface PassageOf {
-  claim: Claim;
-  file: string;
-  span: [number, number];
-  quote: string;
-}
-
-const overlaps = (a: PassageOf, b: PassageOf) =>
-  a.file === b.file && a.span[0] < b.span[1] && b.span[0] < a.span[1];
 
 export function createHybridSearch(
   thesis: ThesisService,
@@ -46,18 +30,16 @@ export function createHybridSearch(
   embed: EmbedTexts,
 ): HybridSearch {
   // The passage `ask` would cite for each claim: the text the user would read is what we embed.
-  const passages = new Map<string, PassageOf>();
+  const passages = new Map<string, string>();
   for (const claim of view.ledger.claims) {
-    const span = passageSpan(view, claim);
-    const quote = view.cite(claim.file, span).quote;
-    passages.set(claim.id, { claim, file: claim.file, span, quote });
+    passages.set(claim.id, view.cite(claim.file, passageSpan(view, claim)).quote);
   }
   let vectors: Map<string, number[]> | null = null;
 
   async function prepare(options?: CallOptions): Promise<boolean> {
     const entries = [...passages.entries()];
     const embedded = await embed(
-      entries.map(([, passage]) => passage.quote),
+      entries.map(([, quote]) => quote),
       options,
     );
     if (!embedded || embedded.length !== entries.length) return false;
@@ -72,10 +54,6 @@ export function createHybridSearch(
   ): Promise<AskResult | null> {
     const ready = vectors;
     if (!ready) return null;
-    const wanted = Math.max(
-      1,
-      Math.min(ASK_DEFAULTS.maxLimit, Math.floor(limit ?? ASK_DEFAULTS.limit)),
-    );
     const lexical = thesis.ask(question, { limit: ASK_DEFAULTS.maxLimit });
     if (!lexical.found) return null;
     const [questionVector] = (await embed([question], options)) ?? [];
@@ -88,22 +66,10 @@ export function createHybridSearch(
 
     // The lexical best stays first: it passed the on-topic test and carries the lead sentence.
     const leadId = lexical.claimIds[0] as string;
-    const chosen: PassageOf[] = [];
-    for (const id of [leadId, ...fused]) {
-      const passage = passages.get(id);
-      if (!passage || chosen.some((c) => overlaps(c, passage))) continue;
-      chosen.push(passage);
-      if (chosen.length === wanted) break;
-    }
-    const cited = chosen.map((p) => ({ ...view.cite(p.file, p.span), claimId: p.claim.id }));
-    const verified = view.verified(cited);
+    const ids = [leadId, ...fused];
+    const verified = citeDistinctPassages(view, claimsById(view, ids), passagesWanted(limit));
     if (verified[0]?.claimId !== leadId) return null;
-    return {
-      found: true,
-      answer: lexical.answer,
-      citations: verified.map(({ claimId: _, ...citation }) => citation),
-      claimIds: verified.map((c) => c.claimId),
-    };
+    return answerWith(lexical.answer, verified);
   }
 
   return {

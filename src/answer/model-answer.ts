@@ -3,7 +3,7 @@
 // The model never adds or changes a citation, and anything it cannot ground, or any failure or
 // slowness past the budget, leaves the extractive answer exactly as it was.
 import type { Citation } from "../corpus/types.ts";
-import type { ModelProvider, SynthesizedAnswer } from "../llm/types.ts";
+import type { AnswerModel, SynthesizedAnswer } from "./model-types.ts";
 import type { QuotableText } from "./quote-check.ts";
 import type { AskResult, ThesisService } from "./types.ts";
 
@@ -27,7 +27,7 @@ export interface AskRetriever {
 
 export interface ModelAnswerOptions {
   limit?: number;
-  /** The whole reply, retrieval and synthesis included. */
+  /** The whole reply, retrieval and synthesis included. Defaults to MODEL_ANSWER_BUDGET_MS. */
   budgetMs?: number;
   /** The stored text every citation is checked against. */
   lookup: (file: string) => QuotableText | undefined;
@@ -38,8 +38,9 @@ export interface ModelAnswerOptions {
 }
 
 /**
- * 2 s keeps a deferred Discord or Slack reply quick (both allow minutes after deferral, but a
- * user is watching) and leaves room for the rest of the command.
+ * The whole worded answer's budget, retrieval included (and the provider's default answer
+ * budget). 2 s keeps a deferred Discord or Slack reply quick (both allow minutes after
+ * deferral, but a user is watching) and leaves room for the rest of the command.
  */
 export const MODEL_ANSWER_BUDGET_MS = 2_000;
 /** Query embedding may use at most this share of the budget; synthesis needs the rest. */
@@ -95,7 +96,7 @@ function guard<T>(work: Promise<T>, ms: number, controller: AbortController): Pr
 
 export async function answerWithModel(
   thesis: ThesisService,
-  provider: ModelProvider,
+  provider: AnswerModel,
   question: string,
   options: ModelAnswerOptions,
 ): Promise<ModelAskResult> {

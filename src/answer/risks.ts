@@ -11,6 +11,7 @@
 import { ENUMERATION } from "../corpus/cue-data.ts";
 import { raisesRisk } from "../corpus/kind.ts";
 import type { Claim } from "../corpus/types.ts";
+import { clip, oneLine } from "../lib/text.ts";
 import { terms } from "../search/index.ts";
 import type { CorpusView } from "./corpus-view.ts";
 import {
@@ -25,6 +26,8 @@ import type { RiskEntry } from "./types.ts";
 const MIN_CONTENT_TERMS = 4;
 const MIN_WORDING_OVERLAP = 0.5;
 const MAX_CITATIONS_PER_SOURCE = 3;
+/** A risk's label is cut to this length. Defaults to 110 characters. */
+const RISK_LABEL_MAX_CHARS = 110;
 
 interface RiskUnit {
   claims: Claim[];
@@ -138,16 +141,13 @@ function riskSentence(claims: readonly Claim[]): string {
 }
 
 function tidy(sentence: string): string {
-  let text = sentence.replace(/\s+/g, " ").trim();
+  let text = oneLine(sentence);
   text = text
     .replace(ENUMERATION, "")
     .replace(/^(?:but|and|so|notably|also|however),?\s+/i, "")
     .trim();
   text = text.replace(/[.:;]+$/, "");
-  if (text.length > 110) {
-    const cut = text.slice(0, 110);
-    text = `${cut.slice(0, cut.lastIndexOf(" "))}…`;
-  }
+  text = clip(text, RISK_LABEL_MAX_CHARS);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

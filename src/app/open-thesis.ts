@@ -1,7 +1,7 @@
 // Config -> ledger -> answer service, plus the optional model provider. The index lives at
 // DATA_DIR/index/ledger.json, the same file the CLI uses, so either one builds it for both.
 import path from "node:path";
-import type { ModelAnswers, SubcommandDefinition } from "../../commands/types.ts";
+import type { ModelAnswers } from "../../commands/types.ts";
 import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";

@@ -3,10 +3,10 @@
 // 1 when the environment is (variables, CORPUS_DIR, DATA_DIR, Redis, the SQLite files, the
 // index, the port). Anything else is a bug and keeps its stack.
 import { SlackSetupError } from "../adapters/slack/index.ts";
-import { CliUsageError } from "../cli/io.ts";
 import { ConfigError } from "../config.ts";
 import { IndexVersionError } from "../corpus/index-file.ts";
-import { BeirDataError } from "../search/index.ts";
+import { BeirDataError } from "../eval/index.ts";
+import { CliUsageError } from "../lib/usage-error.ts";
 import { StoreVersionError } from "../store/index.ts";
 import { RedisUnavailableError } from "../store/redis-connection.ts";
 import { UnreadableDatabaseError } from "../store/sqlite-file.ts";

@@ -29,16 +29,7 @@ export interface CliOutput {
   error?: { code: string; message: string };
 }
 
-/** The command line is wrong; `code` names how, for a --json error document. */
-export class CliUsageError extends Error {
-  override name = "CliUsageError";
-  constructor(
-    message: string,
-    readonly code = "USAGE",
-  ) {
-    super(message);
-  }
-}
+export { CliUsageError } from "../lib/usage-error.ts";
 
 export interface CliCommand {
   name: string;

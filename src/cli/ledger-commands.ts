@@ -3,6 +3,7 @@
 import { claimJson } from "../answer/claim-json.ts";
 import { resolveTopic, topicIds, topicLabel } from "../corpus/topics.ts";
 import { CLAIM_KINDS, type Claim, type ClaimKind, STANCES } from "../corpus/types.ts";
+import { fileLines, oneLine } from "../lib/text.ts";
 import { type CliCommand, CliUsageError } from "./io.ts";
 
 export function parseTopicFlag(value: unknown): string | undefined {
@@ -47,7 +48,7 @@ export const claimsCommand: CliCommand = {
         const stance = Object.entries(c.stances)
           .map(([t, s]) => `${t}:${s}`)
           .join(" ");
-        return `[${c.id}] ${c.file}:${c.lines[0]}-${c.lines[1]} ${c.kind}${stance ? ` (${stance})` : ""}\n  ${c.text.replace(/\s+/g, " ")}`;
+        return `[${c.id}] ${fileLines(c.file, c.lines)} ${c.kind}${stance ? ` (${stance})` : ""}\n  ${oneLine(c.text)}`;
       })
       .join("\n");
     return { json: { claims: claims.map(claimJson) }, text: text || "No claims match." };

@@ -1,5 +1,5 @@
-// Indexes one file: furniture, segments, claims. Pure and self-contained, so it runs the
-// same on the main thread and in an index worker.
+// Indexes one file: furniture, segments, claims. Pure and self-contained: the result
+// depends on the file alone, so the ledger can index files in any order and reuse them.
 import { extractClaims } from "./claims.ts";
 import { findFurniture } from "./furniture.ts";
 import { lineText } from "./lines.ts";

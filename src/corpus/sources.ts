@@ -3,6 +3,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { clip, oneLine } from "../lib/text.ts";
+
+/** A title taken from a first sentence is cut to this length. Defaults to 90 characters. */
+const TITLE_MAX_CHARS = 90;
 
 const entry = z.object({
   id: z.string(),
@@ -48,8 +52,7 @@ export function deriveTitle(
 ): string {
   if (firstHeading) return firstHeading.trim();
   if (!firstSentence) return fallback;
-  const clean = firstSentence.replace(/\s+/g, " ").trim();
-  if (clean.length <= 90) return clean.replace(/[.:;,]$/, "");
-  const cut = clean.slice(0, 90);
-  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
+  const clean = oneLine(firstSentence);
+  if (clean.length <= TITLE_MAX_CHARS) return clean.replace(/[.:;,]$/, "");
+  return clip(clean, TITLE_MAX_CHARS);
 }

@@ -3,11 +3,34 @@
 // its idempotency key (ChatAdapter.post's `key`: Slack message metadata, a Discord footer
 // reference), so after a crash the scheduler finds a post that did go out instead of posting
 // twice. Every surface draws the same two Replies with its own renderer.
-import type { ChatAdapter } from "../bot/chat-adapter.ts";
+import type { Reply } from "../reply/reply.ts";
 import { digestReplies } from "./replies.ts";
 import type { DigestPoster } from "./types.ts";
 
-export function chatPoster(chat: ChatAdapter): DigestPoster {
+interface Place {
+  channelId: string;
+  threadId?: string;
+  replyTo?: string;
+}
+interface PostRef {
+  channelId: string;
+  messageId: string;
+  threadId?: string;
+}
+
+/**
+ * What posting a digest needs from a chat platform: the part of src/bot's ChatAdapter it
+ * uses, declared here so the digest does not depend on the bot (which runs the commands that
+ * reach the digest). Every ChatAdapter is one.
+ */
+export interface DigestChat {
+  readonly platform: string;
+  post(place: Place, reply: Reply, options?: { key?: string }): Promise<PostRef | undefined>;
+  startThread(on: PostRef, title: string, options?: { orReply?: boolean }): Promise<Place>;
+  findPost(channelId: string, key: string): Promise<PostRef | null>;
+}
+
+export function chatPoster(chat: DigestChat): DigestPoster {
   return {
     async post(channel, content, key) {
       const { post, thread } = digestReplies(content);

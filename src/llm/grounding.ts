@@ -9,6 +9,7 @@ import {
   type QuotableText,
 } from "../answer/quote-check.ts";
 import type { Citation } from "../corpus/types.ts";
+import { oneLine } from "../lib/text.ts";
 import type { GroundedSentence } from "./types.ts";
 
 const passageNumber = z.union([
@@ -83,7 +84,7 @@ export function groundAnswer(
   if (!parsed.success) return null;
   const result: GroundingResult = { sentences: [], dropped: [] };
   for (const sentence of parsed.data.sentences) {
-    const text = sentence.text.replace(/\s+/g, " ").trim();
+    const text = oneLine(sentence.text);
     const outcome = groundSentence(text, sentence.cites, sentence.quote, passages);
     if (typeof outcome === "string") {
       result.dropped.push({ text, reason: outcome });

@@ -1,5 +1,6 @@
-// The optional model provider's public surface. Only src/llm imports `openai`; everything
-// else codes against ModelProvider and may pass `null` where no model is configured.
+// The optional model provider's public surface. Only src/llm imports `openai`; the rest codes
+// against ModelProvider (the answer layer against its own AnswerModel, which ModelProvider
+// implements) and may pass `null` where no model is configured.
 export { BudgetExceededError, retryAfterMs } from "./budget.ts";
 export { createMemoryCache } from "./cache.ts";
 export { providerOptionsFromConfig } from "./config.ts";
@@ -9,13 +10,6 @@ export {
   type MergeOutcome,
   mergeClassification,
 } from "./enrich.ts";
-export {
-  cosineSimilarity,
-  type FusedResult,
-  rankBySimilarity,
-  reciprocalRankFusion,
-  reciprocalRankFusionScores,
-} from "./fusion.ts";
 export { type DropReason, type GroundingResult, groundAnswer } from "./grounding.ts";
 export { createOpenAIProvider, DEFAULT_TIMEOUTS } from "./openai-provider.ts";
 export type {

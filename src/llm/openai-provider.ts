@@ -3,6 +3,8 @@
 // and returns null, and the caller keeps its extractive answer or rule-based labels.
 import type OpenAI from "openai";
 import { z } from "zod";
+import { MAX_QUESTION_CHARS } from "../answer/limits.ts";
+import { MODEL_ANSWER_BUDGET_MS } from "../answer/model-answer.ts";
 import { createMemoryCache } from "./cache.ts";
 import { embedTexts } from "./embeddings.ts";
 import { distinctCitations, groundAnswer } from "./grounding.ts";
@@ -27,15 +29,21 @@ import type {
 } from "./types.ts";
 
 export const DEFAULT_TIMEOUTS: ProviderTimeouts = {
-  answerMs: 2_000,
+  answerMs: MODEL_ANSWER_BUDGET_MS,
   classifyMs: 30_000,
   embedMs: 10_000,
 };
 
+/** The defaults of OpenAIProviderOptions (documented there). */
+const PROVIDER_DEFAULTS = {
+  embeddingBatchSize: 64,
+  classifyBatchSize: 16,
+  temperature: 0,
+  maxAttempts: 3,
+} as const;
+
 /** A synthesized answer is shown only if at least this share of its sentences is grounded. */
 const MIN_GROUNDED_SHARE = 0.5;
-/** Long questions are cut: the passages, not the question, carry the content. */
-const MAX_QUESTION_CHARS = 1_000;
 
 const silentLogger: LlmLogger = { warn: () => {} };
 
@@ -57,8 +65,9 @@ interface ChatJsonOptions extends CallOptions {
 export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvider {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const logger = options.logger ?? silentLogger;
-  const maxAttempts = options.maxAttempts ?? 3;
-  const temperature = options.temperature === undefined ? 0 : options.temperature;
+  const maxAttempts = options.maxAttempts ?? PROVIDER_DEFAULTS.maxAttempts;
+  const temperature =
+    options.temperature === undefined ? PROVIDER_DEFAULTS.temperature : options.temperature;
   const client: OpenAI = createClient(
     options,
     Math.max(timeouts.answerMs, timeouts.classifyMs, timeouts.embedMs),
@@ -101,6 +110,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     const reply = await chatJson({
       label: "answer",
       system: ANSWER_SYSTEM_PROMPT,
+      // A longer question is cut: the passages, not the question, carry the content.
       user: answerUserMessage(request.question.slice(0, MAX_QUESTION_CHARS), request.passages),
       budgetMs: request.budgetMs ?? timeouts.answerMs,
       signal: request.signal,
@@ -168,7 +178,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     topicIds: readonly string[],
     callOptions: CallOptions = {},
   ): Promise<(RawClassification | null)[] | null> {
-    const size = Math.max(1, options.classifyBatchSize ?? 16);
+    const size = Math.max(1, options.classifyBatchSize ?? PROVIDER_DEFAULTS.classifyBatchSize);
     const results: (RawClassification | null)[] = [];
     let anyBatchAnswered = claims.length === 0;
     for (let start = 0; start < claims.length; start += size) {
@@ -191,7 +201,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
         client,
         model: embeddingModel,
         cache,
-        batchSize: Math.max(1, options.embeddingBatchSize ?? 64),
+        batchSize: Math.max(1, options.embeddingBatchSize ?? PROVIDER_DEFAULTS.embeddingBatchSize),
         budgetMs: timeouts.embedMs,
         maxAttempts,
         logger,

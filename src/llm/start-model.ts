@@ -49,7 +49,7 @@ export interface StartModelOptions {
   /** Where claim labels are cached by model and text (embeddings use the provider's cache). */
   cache: KeyValueCache;
   log: ModelLog;
-  /** Budget of one worded answer; default MODEL_ANSWER_BUDGET_MS. */
+  /** Budget of one worded answer. Defaults to MODEL_ANSWER_BUDGET_MS (2 s). */
   budgetMs?: number;
   /** Skip index-time label refinement (it costs one request per 16 new claims). */
   enrich?: boolean;

@@ -1,7 +1,17 @@
 // What the rest of the bot sees of an optional language model. Everything here is plain data:
-// no `openai` types leak out, so the core can run (and be tested) with no model at all.
-import type { QuotableText } from "../answer/quote-check.ts";
-import type { Citation, ClaimKind, Stance } from "../corpus/types.ts";
+// no `openai` types leak out, so the core can run (and be tested) with no model at all. The
+// model's part in answering is defined by the answer layer (answer/model-types.ts) and
+// re-exported here; ModelProvider implements it.
+import type {
+  AnswerModel,
+  CallOptions,
+  GroundedSentence,
+  SynthesizedAnswer,
+  SynthesizeRequest,
+} from "../answer/model-types.ts";
+import type { ClaimKind, Stance } from "../corpus/types.ts";
+
+export type { CallOptions, GroundedSentence, SynthesizedAnswer, SynthesizeRequest };
 
 /** The minimal store the provider caches into; a Keyv instance satisfies it. */
 export interface KeyValueCache {
@@ -13,35 +23,6 @@ export interface KeyValueCache {
 export interface LlmLogger {
   warn(message: string, details?: Record<string, unknown>): void;
   debug?(message: string, details?: Record<string, unknown>): void;
-}
-
-export interface SynthesizeRequest {
-  question: string;
-  /** Retrieved passages, already quote-checked; the prompt numbers them from 1. */
-  passages: readonly Citation[];
-  /** The corpus text every returned citation is checked against (answer/quote-check). */
-  lookup: (file: string) => QuotableText | undefined;
-  /** Wall-clock budget for the whole call, retries included. Defaults to the provider's. */
-  budgetMs?: number;
-  signal?: AbortSignal;
-}
-
-export interface GroundedSentence {
-  /** The model's wording; any text it puts in quotation marks is verbatim from `citations`. */
-  text: string;
-  /** At least one, each passed through the quote check. */
-  citations: Citation[];
-}
-
-export interface SynthesizedAnswer {
-  /** The grounded sentences joined into one paragraph. */
-  answer: string;
-  sentences: GroundedSentence[];
-  /** Every citation used, deduplicated, in order of first use. */
-  citations: Citation[];
-  /** Sentences the model wrote that failed grounding and are not shown. */
-  droppedSentences: number;
-  model: string;
 }
 
 /** What the model is asked to classify; `id` only has to be unique within one call. */
@@ -61,17 +42,10 @@ export interface RawClassification {
   stances?: unknown;
 }
 
-export interface CallOptions {
-  budgetMs?: number;
-  signal?: AbortSignal;
-}
-
-export interface ModelProvider {
+export interface ModelProvider extends AnswerModel {
   /** The chat model's name; part of every cache key so a model change re-asks. */
   readonly model: string;
   readonly embeddingModel: string | null;
-  /** A short cited answer built only from `passages`, or null to use the extractive answer. */
-  synthesize(request: SynthesizeRequest): Promise<SynthesizedAnswer | null>;
   /**
    * One entry per claim, same order (null where the model gave nothing usable), or null when
    * the call failed as a whole.
@@ -86,11 +60,14 @@ export interface ModelProvider {
 }
 
 export interface ProviderTimeouts {
-  /** Budget for a synthesized answer while a user waits. */
+  /** Budget for a synthesized answer while a user waits. Defaults to MODEL_ANSWER_BUDGET_MS (2 s). */
   answerMs: number;
-  /** Budget for one batch of claims at index time. */
+  /** Budget for one batch of claims at index time. Defaults to 30 s. */
   classifyMs: number;
-  /** Budget for one embed() call (query embeddings are on the user's clock too). */
+  /**
+   * Budget for one embed() call (query embeddings are on the user's clock too). Defaults to
+   * 10 s.
+   */
   embedMs: number;
 }
 
@@ -103,15 +80,18 @@ export interface OpenAIProviderOptions {
   embeddingModel?: string;
   timeouts?: Partial<ProviderTimeouts>;
   logger?: LlmLogger;
-  /** Embedding cache; an in-memory map when omitted. */
+  /** Embedding cache. Defaults to an in-memory map. */
   cache?: KeyValueCache;
-  /** Texts per embeddings request. */
+  /** Texts per embeddings request. Defaults to 64. */
   embeddingBatchSize?: number;
-  /** Claims per classification request. */
+  /** Claims per classification request. Defaults to 16. */
   classifyBatchSize?: number;
-  /** Sent as `temperature`; null leaves it out (some reasoning models reject it). */
+  /** Sent as `temperature`; null leaves it out (some reasoning models reject it). Defaults to 0. */
   temperature?: number | null;
-  /** Requests per call including retries after 429 or 5xx, as long as the budget allows. */
+  /**
+   * Requests per call including retries after 429 or 5xx, as long as the budget allows.
+   * Defaults to 3.
+   */
   maxAttempts?: number;
 }
 

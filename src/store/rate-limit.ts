@@ -10,8 +10,9 @@ export interface RateLimitRule {
 }
 
 export interface RateLimiterOptions {
-  /** Omitted: the default; null: no limit for that scope. */
+  /** null: no limit for that user. Defaults to 10 calls per 60 s (RATE_LIMIT_PER_USER). */
   perUser?: RateLimitRule | null;
+  /** null: no limit for that channel. Defaults to 60 calls per 60 s (RATE_LIMIT_PER_CHANNEL). */
   perChannel?: RateLimitRule | null;
   now?: () => Date;
 }
@@ -24,9 +25,10 @@ export interface RateLimiter {
   check(userId: string, channelId?: string): Promise<RateLimitDecision>;
 }
 
+/** The limits users get when the environment sets none (config.ts reads them from here). */
 export const DEFAULT_RATE_LIMITS = {
-  perUser: { limit: 5, windowMs: 60_000 },
-  perChannel: { limit: 30, windowMs: 60_000 },
+  perUser: { limit: 10, windowMs: 60_000 },
+  perChannel: { limit: 60, windowMs: 60_000 },
 } as const satisfies Required<Omit<RateLimiterOptions, "now">>;
 
 export function createRateLimiter(

@@ -35,9 +35,15 @@ export interface DigestHistoryEntry {
   postedAt: string;
 }
 
-/** What the digest composer has shown recently, so it can rotate instead of repeating. */
+/**
+ * What the corpus held when a channel's digest for one date was composed, so the next digest
+ * can say what is new since (digest/news.ts). The collection keeps its historic name,
+ * "rotation"; which item a digest shows needs no state (digest/rotation.ts).
+ */
 export interface RotationState {
+  /** Source files ("s:…") and claim ids ("c:…") the corpus held. */
   recentIds: string[];
+  /** The day number of the snapshot this one was compared with, or -1 for none. */
   cursor: number;
   updatedAt: string;
 }

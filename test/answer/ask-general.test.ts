@@ -5,11 +5,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluateQuestions, questionFileSchema } from "../../src/answer/eval-questions.ts";
-import { perturb } from "../../src/answer/perturb.ts";
 import type { DroppedCitation } from "../../src/answer/quote-check.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
+import { perturb } from "../../src/eval/perturb.ts";
+import { evaluateQuestions, questionFileSchema } from "../../src/eval/questions.ts";
 import { seedsService } from "./seeds-service.ts";
 
 const questionFile = questionFileSchema.parse(

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluateQuestions, questionFileSchema } from "../../src/answer/eval-questions.ts";
 import type { DroppedCitation } from "../../src/answer/quote-check.ts";
 import { checkCitation } from "../../src/answer/quote-check.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import type { Ledger } from "../../src/corpus/ledger.ts";
+import { evaluateQuestions, questionFileSchema } from "../../src/eval/questions.ts";
 import { seedsService } from "./seeds-service.ts";
 
 // The shared dev set when it sits beside the checkout, else the copy kept with the tests.

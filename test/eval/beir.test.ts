@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateBeir } from "../../src/search/beir.ts";
-import { readBeirCorpus, readBeirQrels, readBeirQueries } from "../../src/search/beir-load.ts";
+import { evaluateBeir } from "../../src/eval/beir.ts";
+import { readBeirCorpus, readBeirQrels, readBeirQueries } from "../../src/eval/beir-load.ts";
 
 const fixtures = path.join(import.meta.dirname, "../fixtures");
 let selfHitDir = "";

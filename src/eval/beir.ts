@@ -1,10 +1,10 @@
+import { findCounterArguments } from "../search/counter.ts";
+import { SEARCH_DEFAULTS } from "../search/defaults.ts";
+import { SearchIndex } from "../search/engine.ts";
+import { InvertedIndexBuilder } from "../search/inverted-index.ts";
+import type { SearchHit } from "../search/types.ts";
 import { readBeirCorpus, readBeirQrels, readBeirQueries } from "./beir-load.ts";
-import { findCounterArguments } from "./counter.ts";
-import { SEARCH_DEFAULTS } from "./defaults.ts";
-import { SearchIndex } from "./engine.ts";
-import { InvertedIndexBuilder } from "./inverted-index.ts";
 import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "./metrics.ts";
-import type { SearchHit } from "./types.ts";
 
 /** The `thesis-bot eval --beir DIR --json` result, field for field. */
 export interface BeirReport {
@@ -24,7 +24,8 @@ export interface BeirOptions {
   mode: "search" | "counter";
 }
 
-const DEPTH = 100;
+/** Ranking depth scored (recall@100, as BEIR reports). Defaults to 100. */
+export const BEIR_DEPTH = 100;
 
 /**
  * Runs every query that has judgements in qrels/test.tsv against the corpus and scores
@@ -53,12 +54,12 @@ export async function evaluateBeir(dir: string, options: BeirOptions): Promise<B
     const before = performance.now();
     const hits: SearchHit[] =
       options.mode === "counter"
-        ? findCounterArguments(index, text, { limit: DEPTH, excludeIds })
-        : index.search(text, { limit: DEPTH, excludeIds, fuzzy: false });
+        ? findCounterArguments(index, text, { limit: BEIR_DEPTH, excludeIds })
+        : index.search(text, { limit: BEIR_DEPTH, excludeIds, fuzzy: false });
     times.push(performance.now() - before);
     const ranked = hits.map((hit) => hit.id);
     ndcg.push(ndcgAt(ranked, judgements, 10));
-    recall.push(recallAt(ranked, judgements, DEPTH));
+    recall.push(recallAt(ranked, judgements, BEIR_DEPTH));
     mrr.push(reciprocalRankAt(ranked, judgements, 10));
   }
   return {

@@ -7,7 +7,7 @@ import {
   rankBySimilarity,
   reciprocalRankFusion,
   reciprocalRankFusionScores,
-} from "../../src/llm/fusion.ts";
+} from "../../src/search/fusion.ts";
 
 describe("reciprocalRankFusion", () => {
   it("puts a document both rankings like above one only a single ranking puts first", () => {

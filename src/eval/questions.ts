@@ -4,10 +4,13 @@
 // questions must get found:false. Gold files may be named with or without their folder.
 // A question may belong to the "tune" or "test" half of a file that was split once, so the
 // half nobody tuned on can be reported on its own.
+import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import type { ThesisService } from "../answer/types.ts";
 import type { Citation } from "../corpus/types.ts";
+import { fileLines } from "../lib/text.ts";
+import { EvalInputError } from "./input-error.ts";
 import { perturb, standardPerturbations } from "./perturb.ts";
-import type { ThesisService } from "./types.ts";
 
 const splitSchema = z.enum(["tune", "test"]).optional();
 export type Split = "tune" | "test";
@@ -27,6 +30,20 @@ export const questionFileSchema = z.object({
     .default([]),
 });
 export type QuestionFile = z.infer<typeof questionFileSchema>;
+
+/** Reads and checks a question file; an EvalInputError says what is wrong with it. */
+export async function readQuestionFile(file: string): Promise<QuestionFile> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new EvalInputError(`Could not read ${file} as JSON: ${(error as Error).message}`);
+  }
+  const checked = questionFileSchema.safeParse(parsed);
+  if (!checked.success)
+    throw new EvalInputError(`${file} is not a question file: ${checked.error.issues[0]?.message}`);
+  return checked.data;
+}
 
 export interface QuestionReport {
   k: number;
@@ -77,7 +94,7 @@ function rankOfGold(
   return null;
 }
 
-const citationKey = (c: Citation) => `${c.file}:${c.lines[0]}-${c.lines[1]}`;
+const citationKey = (c: Citation) => fileLines(c.file, c.lines);
 
 /** The distinct retypings of `q` (a retyping that leaves it unchanged tests nothing). */
 const retypingsOf = (q: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "../../src/search/metrics.ts";
+import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "../../src/eval/metrics.ts";
 
 const judged = (entries: Record<string, number>) => new Map(Object.entries(entries));
 

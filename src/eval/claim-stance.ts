@@ -6,10 +6,13 @@
 // stance toward the target (PRO on a motion against its target is bearish on the target).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { createThesisService } from "../answer/service.ts";
 import { buildLedger } from "../corpus/ledger.ts";
 import type { Citation } from "../corpus/types.ts";
-import { createThesisService } from "./service.ts";
+import { oneLine } from "../lib/text.ts";
+import { EvalInputError } from "./input-error.ts";
 
 const claimStanceSchema = z.array(
   z.object({
@@ -28,10 +31,15 @@ const claimStanceSchema = z.array(
 );
 type ClaimStanceTopic = z.infer<typeof claimStanceSchema>[number];
 
-export const splitSchema = z.object({
+const splitSchema = z.object({
   tune: z.array(z.number()),
   test: z.array(z.number()),
 });
+
+/** The topics split once by a fixed seed (see the file): tune on one half, report both. */
+const SPLIT_FILE = fileURLToPath(
+  new URL("../../test/fixtures/claim-stance-split.json", import.meta.url),
+);
 
 export interface TopicReport {
   topicId: number;
@@ -58,7 +66,7 @@ export interface ClaimStanceReport {
   perTopic: TopicReport[];
 }
 
-const flat = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+const flat = (text: string) => oneLine(text).toLowerCase();
 const lastTwo = (file: string) => file.split("/").slice(-2).join("/");
 
 interface Gold {
@@ -154,4 +162,23 @@ export async function evaluateClaimStance(
     risks: sum((t) => t.risks),
     perTopic,
   };
+}
+
+/**
+ * `evaluateClaimStance` over one half of the fixed split, or every topic when `split` is
+ * undefined. A folder that cannot be evaluated is an EvalInputError naming it.
+ */
+export async function evaluateClaimStanceSplit(
+  dir: string,
+  split: "tune" | "test" | undefined,
+): Promise<ClaimStanceReport> {
+  const ids =
+    split === undefined
+      ? null
+      : splitSchema.parse(JSON.parse(await readFile(SPLIT_FILE, "utf8")))[split];
+  try {
+    return await evaluateClaimStance(dir, ids);
+  } catch (error) {
+    throw new EvalInputError(`Could not evaluate ${dir}: ${(error as Error).message}`);
+  }
 }

@@ -1,5 +1,9 @@
-// Pure helpers for hybrid search: fuse a lexical ranking with an embedding ranking, and
-// compare vectors. No model needed; the search layer may import these freely.
+// Rank fusion for hybrid search: fuse a lexical ranking with an embedding ranking, and
+// compare vectors. Pure arithmetic over ids and numbers: the vectors come from whoever has a
+// model, so nothing here needs one.
+
+/** Reciprocal rank fusion's k. Defaults to 60 (Cormack et al.'s value). */
+export const RRF_K = 60;
 
 export interface FusedResult {
   id: string;
@@ -8,13 +12,13 @@ export interface FusedResult {
 
 /**
  * Reciprocal rank fusion (Cormack et al. 2009): each ranking adds 1 / (k + rank) for every id
- * it lists (rank from 1). k = 60 damps the head so one ranking cannot dominate. Ties keep the
+ * it lists (rank from 1). k (RRF_K) damps the head so one ranking cannot dominate. Ties keep the
  * order of first appearance, so the result is deterministic. A duplicate id inside one
  * ranking counts at its best rank only.
  */
 export function reciprocalRankFusionScores(
   rankings: readonly (readonly string[])[],
-  k = 60,
+  k = RRF_K,
 ): FusedResult[] {
   const scores = new Map<string, number>();
   for (const ranking of rankings) {
@@ -33,7 +37,10 @@ export function reciprocalRankFusionScores(
 }
 
 /** The fused order of ids, best first. */
-export function reciprocalRankFusion(rankings: readonly (readonly string[])[], k = 60): string[] {
+export function reciprocalRankFusion(
+  rankings: readonly (readonly string[])[],
+  k = RRF_K,
+): string[] {
   return reciprocalRankFusionScores(rankings, k).map((result) => result.id);
 }
 

@@ -1,17 +1,20 @@
 // `eval --beir DIR --hybrid`: the lexical engine exactly as `eval --beir` runs it, then the
 // same queries with the lexical top 100 fused (reciprocal rank fusion) with the top 100 by
 // embedding similarity. Both scores are reported, so the gain is measured, not assumed.
-import { readBeirCorpus, readBeirQrels, readBeirQueries } from "../search/beir-load.ts";
+
+import type { Config } from "../config.ts";
+import { createOpenAIProvider, providerOptionsFromConfig } from "../llm/index.ts";
+import { openModelCache } from "../llm/persistent-cache.ts";
+import type { ModelProvider } from "../llm/types.ts";
 import { SEARCH_DEFAULTS } from "../search/defaults.ts";
 import { SearchIndex } from "../search/engine.ts";
-import type { BeirReport } from "../search/index.ts";
+import { rankBySimilarity, reciprocalRankFusion } from "../search/fusion.ts";
 import { InvertedIndexBuilder } from "../search/inverted-index.ts";
-import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "../search/metrics.ts";
 import type { SearchDocument } from "../search/types.ts";
-import { rankBySimilarity, reciprocalRankFusion } from "./fusion.ts";
-import type { ModelProvider } from "./types.ts";
-
-const DEPTH = 100;
+import { type BeirReport, BEIR_DEPTH as DEPTH } from "./beir.ts";
+import { readBeirCorpus, readBeirQrels, readBeirQueries } from "./beir-load.ts";
+import { EvalInputError } from "./input-error.ts";
+import { mean, ndcgAt, percentile, recallAt, reciprocalRankAt } from "./metrics.ts";
 
 export interface HybridBeirReport extends BeirReport {
   mode: "hybrid";
@@ -98,4 +101,41 @@ export async function evaluateBeirHybrid(
     queryP50Ms: percentile(times, 50),
     queryP99Ms: percentile(times, 99),
   };
+}
+
+/**
+ * `evaluateBeirHybrid` with the embedding model from the environment. Vectors go to the same
+ * cache the bot uses, so a second run only embeds new texts. A missing model, or an endpoint
+ * that fails, is an EvalInputError carrying the provider's last warning.
+ */
+export async function evaluateBeirHybridWithConfig(
+  config: Config,
+  dir: string,
+): Promise<HybridBeirReport> {
+  const options = providerOptionsFromConfig(config);
+  if (!options?.embeddingModel) {
+    throw new EvalInputError(
+      "--mode hybrid needs an embedding model: set OPENAI_MODEL, OPENAI_EMBEDDING_MODEL and OPENAI_BASE_URL (or OPENAI_API_KEY).",
+    );
+  }
+  const cache = await openModelCache({
+    dataDir: config.DATA_DIR,
+    ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+  });
+  try {
+    const warnings: string[] = [];
+    const provider = createOpenAIProvider({
+      ...options,
+      cache,
+      logger: { warn: (message) => warnings.push(message) },
+    });
+    try {
+      return await evaluateBeirHybrid(dir, provider);
+    } catch (error) {
+      const why = warnings.at(-1);
+      throw new EvalInputError(`${(error as Error).message}${why ? ` (${why})` : ""}`);
+    }
+  } finally {
+    await cache.close();
+  }
 }

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import type { SearchDocument } from "./types.ts";
+import type { SearchDocument } from "../search/types.ts";
 
 /** A BEIR folder that is missing a file or holds one that is not in the format. */
 export class BeirDataError extends Error {
