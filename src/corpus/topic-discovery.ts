@@ -3,6 +3,7 @@
 // frequent enough to argue about. Each becomes a topic whose aliases are its singular and
 // plural forms. Nothing here knows any corpus: the same statistics read any articles.
 import { STOPWORDS } from "../search/stopwords.ts";
+import { nounShare, partOfSpeechShares } from "../search/wordnet.ts";
 import { perMillionInEnglish } from "./background-english.ts";
 import type { TopicDefinition } from "./topic-set.ts";
 
@@ -17,6 +18,11 @@ export const DISCOVERY_DEFAULTS = {
   functionWordPerMillion: 250,
   /** Of the rarer word's occurrences, the share a phrase must account for to be a phrase. */
   minCohesion: 0.25,
+  /**
+   * A one-word topic is a noun in general English at least this often (WordNet's tagged
+   * senses: "strategic", "closed", "cheaper" are not); words WordNet does not know pass.
+   */
+  minNounShare: 0.5,
 } as const;
 
 const WORD = /\p{L}[\p{L}'’-]*\p{L}|\p{L}/gu;
@@ -153,7 +159,10 @@ export function discoverTopics(
     if (tally.count < minCount || functionWord(key) || !spread(tally)) continue;
     const name = tally.capitalised / tally.count > 0.8;
     // A topic word is a noun: often after "the"/"of"; never an adverb.
-    const noun = tally.nounLike / tally.count >= MIN_NOUN_SHARE && !/ly$/.test(key);
+    const noun =
+      tally.nounLike / tally.count >= MIN_NOUN_SHARE &&
+      !/ly$/.test(key) &&
+      (nounShare(key) ?? 1) >= o.minNounShare;
     if (!name && !noun) continue;
     const spec = specificity(key, tally.count);
     if (spec < o.minSpecificity) continue;
@@ -164,6 +173,7 @@ export function discoverTopics(
     const parts = key.split(" ");
     const rarer = Math.min(...parts.map((p) => words.get(p)?.count ?? tally.count));
     if (tally.count / rarer < o.minCohesion) continue;
+    if (!namesSomething(parts, o.minNounShare)) continue;
     const spec = Math.max(...parts.map((p) => specificity(p, words.get(p)?.count ?? 0)));
     if (spec < o.minSpecificity / 3) continue;
     candidates.push({ key, tally, score: 1.5 * tally.count * Math.log(spec), words: parts });
@@ -193,6 +203,19 @@ export function discoverTopics(
     });
   }
   return chosen;
+}
+
+/**
+ * A two-word phrase names something when it is a noun phrase: its last word is mostly a noun
+ * ("strategic value", "export controls") and its first is mostly no verb ("subnet pays",
+ * "earns emissions", "models become" are clauses). Words WordNet does not know pass.
+ */
+function namesSomething(parts: readonly string[], minNounShare: number): boolean {
+  const head = partOfSpeechShares(parts[parts.length - 1] ?? "");
+  const first = partOfSpeechShares(parts[0] ?? "");
+  return (
+    (head === undefined || head.noun >= minNounShare) && (first === undefined || first.verb < 0.5)
+  );
 }
 
 function labelOf(key: string, t: Tally): string {

@@ -23,6 +23,8 @@ export const WORDNET_DEFAULTS = Object.freeze({
 
 let dictDir: string | undefined;
 const indexes = new Map<Pos, Map<string, number[]>>();
+/** How often each lemma's senses were tagged in WordNet's sense-tagged corpus, per part of speech. */
+const taggedCounts = new Map<Pos, Map<string, number>>();
 const synsetCache = new Map<string, Synset>();
 
 interface Synset {
@@ -40,6 +42,8 @@ function index(pos: Pos): Map<string, number[]> {
   let map = indexes.get(pos);
   if (map) return map;
   map = new Map();
+  const tagged = new Map<string, number>();
+  // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
   for (const line of readFileSync(path.join(dir(), `index.${pos}`), "utf8").split("\n")) {
     if (line.startsWith(" ") || line === "") continue; // licence header
     const fields = line.split(" ");
@@ -47,8 +51,10 @@ function index(pos: Pos): Map<string, number[]> {
     const pointers = Number(fields[3]);
     const offsets = fields.slice(6 + pointers, 6 + pointers + synsets).map(Number);
     map.set(fields[0] ?? "", offsets);
+    tagged.set(fields[0] ?? "", Number(fields[5 + pointers]) || 0);
   }
   indexes.set(pos, map);
+  taggedCounts.set(pos, tagged);
   return map;
 }
 
@@ -154,6 +160,45 @@ export function relatedWords(word: string, defaults = WORDNET_DEFAULTS): string[
   }
   found.delete(lower);
   return [...found].slice(0, defaults.limit);
+}
+
+export type PartOfSpeechShares = Record<Pos, number>;
+
+/**
+ * How a word is used in English, as shares (0 to 1) of noun, verb, adjective and adverb: the
+ * times its senses were tagged in WordNet's sense-tagged corpus, or its senses when none was.
+ * "strategic" is all adjective, "earns" all verb, "market" mostly noun. Undefined for a word
+ * WordNet does not know (a name, a new coinage).
+ */
+export function partOfSpeechShares(word: string): PartOfSpeechShares | undefined {
+  const lower = word.toLowerCase();
+  // The word as written when WordNet lists it ("boxing" the sport, "closed" the adjective),
+  // else its base forms ("matters" -> matter): an inflection's base says little about a form
+  // that is a word of its own ("boxing" is no more a verb for "box" being one).
+  const exact = POS.some((pos) => index(pos).has(lower));
+  const tagged = { noun: 0, verb: 0, adj: 0, adv: 0 };
+  const senses = { noun: 0, verb: 0, adj: 0, adv: 0 };
+  for (const pos of POS) {
+    for (const base of exact ? [lower].filter((w) => index(pos).has(w)) : baseForms(lower, pos)) {
+      tagged[pos] = Math.max(tagged[pos], taggedCounts.get(pos)?.get(base) ?? 0);
+      senses[pos] = Math.max(senses[pos], index(pos).get(base)?.length ?? 0);
+    }
+  }
+  const sum = (counts: Record<Pos, number>) => POS.reduce((total, pos) => total + counts[pos], 0);
+  const counts = sum(tagged) > 0 ? tagged : senses;
+  const total = sum(counts);
+  if (total === 0) return undefined;
+  return {
+    noun: counts.noun / total,
+    verb: counts.verb / total,
+    adj: counts.adj / total,
+    adv: counts.adv / total,
+  };
+}
+
+/** How much of a word's use is as a noun (see partOfSpeechShares); undefined if unknown. */
+export function nounShare(word: string): number | undefined {
+  return partOfSpeechShares(word)?.noun;
 }
 
 /** Reads WordNet's index files now rather than on the first question (see preloadBackground). */

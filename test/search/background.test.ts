@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { englishCorrection, isName, specificity } from "../../src/search/background.ts";
-import { relatedWords } from "../../src/search/wordnet.ts";
+import { nounShare, relatedWords } from "../../src/search/wordnet.ts";
 
 describe("general-English knowledge", () => {
   it("weighs chat filler near nothing and names and rare words fully", () => {
@@ -33,5 +33,15 @@ describe("general-English knowledge", () => {
     expect(relatedWords("bans")).toContain("prohibition");
     expect(relatedWords("contradictory")).toContain("contradict");
     expect(relatedWords("bittensor")).toEqual([]);
+  });
+
+  it("knows how much of a word's use is as a noun, from WordNet's tagged senses", () => {
+    expect(nounShare("strategic")).toBe(0);
+    expect(nounShare("cheaper")).toBe(0);
+    expect(nounShare("become")).toBe(0);
+    // A form that is a word of its own is read as written, not as its verb's inflection.
+    expect(nounShare("boxing")).toBe(1);
+    expect(nounShare("matters")).toBeGreaterThan(0.5);
+    expect(nounShare("bittensor")).toBeUndefined();
   });
 });
