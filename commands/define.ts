@@ -2,6 +2,7 @@
 // and the wording of citations, titles and topic errors, so all commands read alike.
 import type { z } from "zod";
 import { resolveTopic } from "../src/corpus/topics.ts";
+import { clip, oneLine } from "../src/lib/text.ts";
 import { usageReply } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import { errorDocument } from "./failure.ts";
@@ -14,9 +15,9 @@ export function defineSubcommand<Schema extends z.ZodObject>(
   return def as unknown as SubcommandDefinition;
 }
 
+/** `text` on one line, cut with "…" to at most `max` characters. */
 export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+  return clip(oneLine(text), max, { atWord: false });
 }
 
 export type TopicLookup = { ok: true; id: string } | { ok: false; reply: Reply };

@@ -7,6 +7,7 @@ import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import { type OpenedLedger, openLedger } from "../corpus/index-file.ts";
 import type { Ledger } from "../corpus/ledger.ts";
+import { fileLines } from "../lib/text.ts";
 import {
   createOpenAIProvider,
   type ModelProvider,
@@ -71,7 +72,7 @@ export async function openThesis(
   const serviceOptions: ThesisServiceOptions = {
     sourceTexts: opened.sourceTexts,
     onDroppedCitation: ({ citation, reason }) =>
-      log.warn(`Quote check dropped ${citation.file}:${citation.lines.join("-")} (${reason}).`),
+      log.warn(`Quote check dropped ${fileLines(citation.file, citation.lines)} (${reason}).`),
   };
   const thesis = createThesisService(ledger, serviceOptions);
   const providerOptions = providerOptionsFromConfig(config);

@@ -3,6 +3,7 @@
 // Discord shows them as you type.
 import type { SubcommandDefinition } from "../../commands/types.ts";
 import type { ThesisService } from "../answer/types.ts";
+import { clip, oneLine } from "../lib/text.ts";
 
 export interface Choice {
   name: string;
@@ -13,8 +14,7 @@ export interface Choice {
 const MAX_CHOICES = 25;
 const MAX_CHOICE_CHARS = 100;
 
-const clip = (text: string) =>
-  text.length <= MAX_CHOICE_CHARS ? text : `${text.slice(0, MAX_CHOICE_CHARS - 1)}…`;
+const choiceText = (text: string) => clip(text, MAX_CHOICE_CHARS, { atWord: false });
 
 export function suggestionsFor(
   thesis: ThesisService,
@@ -32,14 +32,17 @@ export function suggestionsFor(
       .filter((t) => `${t.id} ${t.label}`.toLowerCase().includes(needle))
       .sort((a, b) => b.claims - a.claims)
       .slice(0, MAX_CHOICES)
-      .map((t) => ({ name: clip(`${t.label} (${t.claims} claims)`), value: clip(t.id) }));
+      .map((t) => ({
+        name: choiceText(`${t.label} (${t.claims} claims)`),
+        value: choiceText(t.id),
+      }));
   }
   if (meta?.autocomplete === "claim") {
     return thesis
       .claims()
       .filter((c) => c.id.startsWith(needle) || c.text.toLowerCase().includes(needle))
       .slice(0, MAX_CHOICES)
-      .map((c) => ({ name: clip(c.text.replace(/\s+/g, " ")), value: clip(c.id) }));
+      .map((c) => ({ name: choiceText(oneLine(c.text)), value: choiceText(c.id) }));
   }
   return [];
 }

@@ -4,6 +4,7 @@
 // on Slack give the same text.
 import { MAX_INPUT_CHARS, positionalOrder } from "../../commands/dispatch.ts";
 import type { SubcommandDefinition } from "../../commands/types.ts";
+import { oneLine } from "../lib/text.ts";
 
 export function commandTextOf(
   commands: readonly SubcommandDefinition[],
@@ -21,5 +22,5 @@ export function commandTextOf(
 
 /** "ask <message text>" for a message someone wants sources for, clipped to the input limit. */
 export function askAbout(text: string): string {
-  return `ask ${text.replace(/\s+/g, " ").trim().slice(0, MAX_INPUT_CHARS)}`;
+  return `ask ${oneLine(text).slice(0, MAX_INPUT_CHARS)}`;
 }

@@ -1,11 +1,12 @@
 // What every surface says about a quoted passage, before its own markup: the attribution
 // ("1 · Title — Outlet"), the small print (file and lines), the quote's lines with the part
 // the answer rests on marked, and the line chunking that keeps a long quote a quote.
+import { linesInWords } from "../lib/text.ts";
 import type { ReplyCitation } from "./reply.ts";
 
+/** "lines 3–4" or "line 3". */
 export function linesLabel(citation: ReplyCitation): string {
-  const [start, end] = citation.lines;
-  return start === end ? `line ${start}` : `lines ${start}–${end}`;
+  return linesInWords(citation.lines);
 }
 
 /** "seeds/000_x.txt · lines 3–4": kept for whoever checks a quote, shown small. */

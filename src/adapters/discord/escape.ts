@@ -1,5 +1,6 @@
 // Text for Discord: markdown escaping that keeps a quote exactly as written, and splitting
 // or shortening that respects words (the limits themselves live in render-discord).
+import { clip } from "../../lib/text.ts";
 
 const MARKDOWN_SPECIALS = /[\\*_~`|]/g;
 
@@ -38,8 +39,5 @@ export function splitText(text: string, max: number): string[] {
 
 /** Truncates at a word boundary with "…", only when over the limit. */
 export function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const window = text.slice(0, max - 1);
-  const space = window.lastIndexOf(" ");
-  return `${(space > max / 2 ? window.slice(0, space) : window).trimEnd()}…`;
+  return clip(text, max);
 }

@@ -2,6 +2,7 @@
 // are declared once (commands/) and Discord's registration can never drift from validation.
 import type { z } from "zod";
 import type { SubcommandDefinition } from "../../../commands/types.ts";
+import { clip } from "../../lib/text.ts";
 
 /** Discord application command option types used here. */
 export const OptionType = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, Number: 10 } as const;
@@ -49,8 +50,7 @@ function unwrap(schema: ZodIntrospection): { inner: ZodIntrospection; optional: 
   return { inner, optional };
 }
 
-const clip = (text: string, max: number) =>
-  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+const cut = (text: string, max: number) => clip(text, max, { atWord: false });
 
 /** Discord allows 1–6000 characters for strings; finite bounds only. */
 function finite(value: number | null | undefined): number | undefined {
@@ -66,7 +66,7 @@ export function optionJson(
   const option: DiscordCommandOption = {
     type: OptionType.String,
     name,
-    description: clip(meta.description, 100),
+    description: cut(meta.description, 100),
     required: !optional,
   };
   switch (inner.def.type) {
@@ -110,7 +110,7 @@ export function subcommandJson(def: SubcommandDefinition): DiscordCommandOption 
   return {
     type: OptionType.Subcommand,
     name: def.name,
-    description: clip(def.description, 100),
+    description: cut(def.description, 100),
     options,
   };
 }

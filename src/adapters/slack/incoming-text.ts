@@ -1,6 +1,7 @@
 // Text from Slack arrives in Slack's markup: & < > as entities and mentions or links as
 // <...> tokens. Commands want what the person meant, in plain words; the renderer escapes
 // everything again on the way out, so nothing typed here can ping anyone.
+import { MAX_QUESTION_CHARS } from "../../answer/limits.ts";
 
 /** Turns Slack markup into plain text: "<!channel>" -> "@channel", "<@U1>" -> "@U1". */
 export function plainFromSlack(text: string): string {
@@ -24,7 +25,7 @@ export function stripBotMention(text: string, botUserId: string | undefined): st
 }
 
 /** Shortens a message to a searchable question, on a word boundary. */
-export function clipQuestion(text: string, max = 1000): string {
+export function clipQuestion(text: string, max = MAX_QUESTION_CHARS): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(" ");
