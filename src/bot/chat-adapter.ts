@@ -83,3 +83,28 @@ export interface RespondOptions {
   commandText?: string;
   page?: number;
 }
+
+/**
+ * A turn answered in public at `place` (a mention: where everyone who saw the question sees
+ * the answer). `say` posts a plain sentence there the platform's own way.
+ */
+export function publicTurn(
+  chat: ChatAdapter,
+  user: ChatUser,
+  asked: PostRef,
+  place: Place,
+  say: (sentence: string) => Promise<unknown>,
+): Turn {
+  return {
+    platform: chat.platform,
+    user,
+    channelId: asked.channelId,
+    message: { ...asked, public: true },
+    async respond(reply) {
+      await chat.post(place, reply);
+    },
+    async say(sentence) {
+      await say(sentence);
+    },
+  };
+}

@@ -9,7 +9,13 @@
 //
 // A mention: answered publicly, replying to the message, or in its thread when it is in one.
 import { type REST, Routes } from "discord.js";
-import type { ChatAdapter, ChatUser, PostRef, Turn } from "../../bot/chat-adapter.ts";
+import {
+  type ChatAdapter,
+  type ChatUser,
+  type PostRef,
+  publicTurn,
+  type Turn,
+} from "../../bot/chat-adapter.ts";
 import { type CommandTextStore, customIdsIn } from "./custom-id.ts";
 import { type DiscordMessagePayload, EPHEMERAL_FLAG, renderDiscord } from "./render.ts";
 import { postMessages } from "./send.ts";
@@ -113,16 +119,7 @@ export function mentionTurn(
   const place = inThread
     ? { channelId: asked.channelId }
     : { channelId: asked.channelId, replyTo: asked.messageId };
-  return {
-    platform: "discord",
-    user,
-    channelId: asked.channelId,
-    message: { ...asked, public: true },
-    async respond(reply) {
-      await chat.post(place, reply);
-    },
-    async say(sentence) {
-      await postMessages(rest, place.channelId, [plainMessage(sentence)], place.replyTo);
-    },
-  };
+  return publicTurn(chat, user, asked, place, (sentence) =>
+    postMessages(rest, place.channelId, [plainMessage(sentence)], place.replyTo),
+  );
 }

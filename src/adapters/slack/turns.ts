@@ -2,7 +2,13 @@
 // an interaction's response_url, which only they see unless the reply is public, and, for a
 // mention, the thread where they asked.
 import type { RespondFn } from "@slack/bolt";
-import type { ChatAdapter, ChatUser, PostRef, Turn } from "../../bot/chat-adapter.ts";
+import {
+  type ChatAdapter,
+  type ChatUser,
+  type PostRef,
+  publicTurn,
+  type Turn,
+} from "../../bot/chat-adapter.ts";
 import type { SlackClient } from "./deps.ts";
 import { respondAll, respondSentence } from "./post.ts";
 import { renderSlack } from "./render.ts";
@@ -36,20 +42,11 @@ export function threadTurn(
   asked: PostRef,
 ): Turn {
   const thread = { channelId: asked.channelId, threadId: asked.threadId ?? asked.messageId };
-  return {
-    platform: "slack",
-    user,
-    channelId: asked.channelId,
-    message: { ...asked, public: true },
-    async respond(reply) {
-      await chat.post(thread, reply);
-    },
-    async say(sentence) {
-      await client.chat.postMessage({
-        channel: thread.channelId,
-        thread_ts: thread.threadId,
-        text: sentence,
-      });
-    },
-  };
+  return publicTurn(chat, user, asked, thread, (sentence) =>
+    client.chat.postMessage({
+      channel: thread.channelId,
+      thread_ts: thread.threadId,
+      text: sentence,
+    }),
+  );
 }
