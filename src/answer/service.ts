@@ -3,6 +3,7 @@
 import type { Ledger } from "../corpus/ledger.ts";
 import type { SourceTexts } from "../corpus/live-sources.ts";
 import { resolveTopic, topicIds, topicLabel, useTopics } from "../corpus/topics.ts";
+import type { SearchIndex } from "../search/index.ts";
 import { ask } from "./ask.ts";
 import { bullBear } from "./bullbear.ts";
 import { buildClaimIndex } from "./claim-index.ts";
@@ -18,6 +19,11 @@ export interface ThesisServiceOptions {
   onDroppedCitation?: (dropped: DroppedCitation) => void;
   /** The articles as they are on disk (openLedger's sourceTexts): quotes are checked against them. */
   sourceTexts?: SourceTexts;
+  /**
+   * The claim index of this ledger when the caller already has it (src/sources updates one
+   * incrementally when a source is added or removed); built here otherwise.
+   */
+  claimIndex?: SearchIndex;
 }
 
 export function createThesisService(
@@ -31,7 +37,7 @@ export function createThesisService(
     options.onDroppedCitation ?? (() => {}),
     options.sourceTexts,
   );
-  const index = buildClaimIndex(view);
+  const index = options.claimIndex ?? buildClaimIndex(view);
   // Topics the claims name, most named first (curated before discovered on a tie).
   const counts = new Map<string, number>();
   for (const c of ledger.claims) for (const t of c.topics) counts.set(t, (counts.get(t) ?? 0) + 1);

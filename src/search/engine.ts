@@ -1,6 +1,7 @@
 import { preloadBackground } from "./background.ts";
 import { groupCoverage } from "./confidence.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
+import { updateInvertedIndex } from "./incremental.ts";
 import {
   containsTerm,
   type IndexBuildOptions,
@@ -40,9 +41,22 @@ export class SearchIndex implements Vocabulary {
     this.scratch = new Float64Array(index.ids.length);
   }
 
-  /** Number of documents indexed. */
+  /** Number of documents indexed (removed ones are not counted; see withDocuments). */
   get size(): number {
-    return this.index.ids.length;
+    return this.index.idToDoc.size;
+  }
+
+  /**
+   * A new index with the documents of `remove` taken out and `add` put in, without analysing
+   * the others again (see incremental.ts); this one is left unchanged. `build` must be the
+   * options this index was built with.
+   */
+  withDocuments(
+    add: Iterable<SearchDocument>,
+    remove: ReadonlySet<string>,
+    build: IndexBuildOptions = {},
+  ): SearchIndex {
+    return new SearchIndex(updateInvertedIndex(this.index, add, remove, build), this.options);
   }
 
   has(term: string): boolean {
@@ -56,7 +70,7 @@ export class SearchIndex implements Vocabulary {
 
   /** Lucene's BM25 idf, always positive: ln(1 + (N - df + 0.5) / (df + 0.5)). */
   idf(term: string): number {
-    const n = this.index.ids.length;
+    const n = this.index.idToDoc.size;
     const df = this.documentFrequency(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
