@@ -13,15 +13,18 @@ const ACTIONS = ["on", "off", "status", "preview"] as const;
 const CHOOSE =
   "Choose on, off, status or preview, for example: /thesis digest on 09:00 Europe/Berlin";
 
+/** Who counts as an admin, in the words of the platform's roles. */
+export function adminsOf(platform: Platform): string {
+  return platform === "discord"
+    ? "members with the Manage Server permission"
+    : platform === "slack"
+      ? "workspace admins"
+      : "admins";
+}
+
 /** The refusal a non-admin reads, in the words of their platform's roles. */
 export function adminOnlyMessage(platform: Platform): string {
-  const who =
-    platform === "discord"
-      ? "members with the Manage Server permission"
-      : platform === "slack"
-        ? "workspace admins"
-        : "admins";
-  return `Only ${who} can change the digest for this channel.`;
+  return `Only ${adminsOf(platform)} can change the digest for this channel.`;
 }
 
 const options = z.object({

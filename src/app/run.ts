@@ -22,7 +22,9 @@ import { checkDataDir } from "./paths.ts";
 import { consolePoster } from "./posters.ts";
 import { withRateLimit } from "./rate-limit.ts";
 import { installSafetyNet } from "./safety-net.ts";
+import { type StartedSources, startSources } from "./sources.ts";
 import { type DescribedError, describeError } from "./startup-error.ts";
+import { withContext } from "./with-context.ts";
 
 export interface AppIo {
   env: Record<string, string | undefined>;
@@ -64,6 +66,7 @@ export async function runApp(io: AppIo): Promise<number> {
   let scheduler: DigestScheduler | undefined;
   let closeModel: (() => Promise<void>) | undefined;
   let removeSafetyNet: (() => void) | undefined;
+  let sources: StartedSources | undefined;
   try {
     const config: Config = io.config ?? loadConfig(io.env);
     log = createAppLog(config.LOG_LEVEL, io.stderr);
@@ -81,6 +84,7 @@ export async function runApp(io: AppIo): Promise<number> {
     const opened = await openThesis(config, log);
     closeModel = opened.close;
     const { thesis } = opened;
+    sources = await startSources(config, opened.live, store, log);
     // With a model configured, /thesis ask words its lead from the quoted passages; in chat,
     // each user and channel gets a budget of commands (shared across replicas via the store).
     const limiter = createRateLimiter(store, {
@@ -93,7 +97,9 @@ export async function runApp(io: AppIo): Promise<number> {
       "commands are answered without limits",
     );
     const commands = withRateLimit(
-      withModelAnswers(thesisCommands, opened.modelAnswers),
+      withContext(withModelAnswers(thesisCommands, opened.modelAnswers), {
+        sources: sources.manager,
+      }),
       limiter,
       rateLimitHealth,
     );
@@ -148,6 +154,7 @@ export async function runApp(io: AppIo): Promise<number> {
     return 1;
   } finally {
     removeSafetyNet?.();
+    sources?.close();
     scheduler?.stop();
     await scheduler?.idle();
     await store?.close();

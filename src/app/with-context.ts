@@ -1,8 +1,8 @@
-// Services an adapter does not put in CommandContext itself (the digest, the model) are
+// Services an adapter does not put in CommandContext itself (the digest, the model, sources) are
 // given to every command run here, once, instead of a wrapper per service.
 import type { CommandContext, SubcommandDefinition } from "../../commands/types.ts";
 
-type Extras = Partial<Pick<CommandContext, "digest" | "model">>;
+type Extras = Partial<Pick<CommandContext, "digest" | "model" | "sources">>;
 
 /** Every run gets `extras` for whichever of those fields its context leaves unset. */
 export function withContext(
@@ -17,6 +17,7 @@ export function withContext(
           ...ctx,
           ...(ctx.digest === undefined && extras.digest ? { digest: extras.digest } : {}),
           ...(ctx.model === undefined && extras.model ? { model: extras.model } : {}),
+          ...(ctx.sources === undefined && extras.sources ? { sources: extras.sources } : {}),
         },
         input,
       ),

@@ -52,6 +52,12 @@ export interface LiveCorpus {
   readonly thesis: ThesisService;
   ledger(): Ledger;
   apply(change: CorpusChange): AppliedChange;
+  /**
+   * Takes the claims of `refined` (the same claims relabelled, e.g. by a model) as the ledger's
+   * own: they answer from now on and survive later changes. A claim whose text changed since
+   * keeps its current labels.
+   */
+  adopt(refined: ThesisService): void;
 }
 
 export interface LiveCorpusOptions extends Omit<ThesisServiceOptions, "claimIndex"> {
@@ -118,6 +124,15 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
       const applied = { added, removed, ms: performance.now() - started, warnings };
       onChange?.(ledger, applied);
       return applied;
+    },
+    adopt(refined) {
+      const relabelled = new Map(refined.claims().map((c) => [c.id, c]));
+      const claims = ledger.claims.map((claim) => {
+        const better = relabelled.get(claim.id);
+        return better && better.text === claim.text && better.file === claim.file ? better : claim;
+      });
+      ledger = { ...ledger, claims };
+      service.swap(createThesisService(ledger, { ...serviceOptions, claimIndex: index }));
     },
   };
 }
