@@ -7,7 +7,7 @@ import type { SearchIndex } from "../search/index.ts";
 import { ask } from "./ask.ts";
 import { bullBear } from "./bullbear.ts";
 import { buildClaimIndex } from "./claim-index.ts";
-import { createCorpusView } from "./corpus-view.ts";
+import { type CorpusView, createCorpusView } from "./corpus-view.ts";
 import { passageSpan } from "./passage.ts";
 import type { DroppedCitation } from "./quote-check.ts";
 import { riskRegister } from "./risks.ts";
@@ -24,6 +24,8 @@ export interface ThesisServiceOptions {
    * incrementally when a source is added or removed); built here otherwise.
    */
   claimIndex?: SearchIndex;
+  /** This ledger's view, built with these options, when the caller already has it (as above). */
+  corpusView?: CorpusView;
 }
 
 export function createThesisService(
@@ -32,11 +34,9 @@ export function createThesisService(
 ): ThesisService {
   // The ledger's topics are the ones its claims were read against.
   useTopics(ledger.topics);
-  const view = createCorpusView(
-    ledger,
-    options.onDroppedCitation ?? (() => {}),
-    options.sourceTexts,
-  );
+  const view =
+    options.corpusView ??
+    createCorpusView(ledger, options.onDroppedCitation ?? (() => {}), options.sourceTexts);
   const index = options.claimIndex ?? buildClaimIndex(view);
   // Topics the claims name, most named first (curated before discovered on a tie).
   const counts = new Map<string, number>();

@@ -21,7 +21,7 @@ export function updateInvertedIndex(
 ): InvertedIndex {
   const idToDoc = new Map(index.idToDoc);
   const postings = index.postings.slice();
-  const lengths: number[] = Array.from(index.lengths);
+  const added = [...add];
   const sequences = index.sequences.slice();
 
   const dead = new Set<number>();
@@ -43,14 +43,11 @@ export function updateInvertedIndex(
       for (const t of sequence) if (t !== FIELD_GAP) touched.add(t);
     }
     for (const t of touched) postings[t] = withoutDocs(postings[t]!, dead);
-    for (const doc of dead) {
-      lengths[doc] = 0;
-      sequences[doc] = undefined;
-    }
+    for (const doc of dead) sequences[doc] = undefined;
   }
 
   const delta = new InvertedIndexBuilder(options);
-  for (const document of add) {
+  for (const document of added) {
     // A document re-added under the id it is replacing is a fresh document.
     if (idToDoc.has(document.id))
       throw new Error(`Document id "${document.id}" is already indexed; remove it first.`);
@@ -79,7 +76,10 @@ export function updateInvertedIndex(
     if (!surfaces.has(surface)) surfaces.set(surface, term);
   const ids = index.ids.concat(fresh.ids);
   for (const [i, id] of fresh.ids.entries()) idToDoc.set(id, base + i);
-  for (const [i, length] of fresh.lengths.entries()) lengths[base + i] = length;
+  const lengths = new Float32Array(ids.length);
+  lengths.set(index.lengths);
+  lengths.set(fresh.lengths, base);
+  for (const doc of dead) lengths[doc] = 0;
   for (const sequence of fresh.sequences)
     sequences.push(sequence?.map((t) => (t === FIELD_GAP ? FIELD_GAP : global[t]!)));
 
@@ -88,7 +88,7 @@ export function updateInvertedIndex(
   return {
     ids,
     idToDoc,
-    lengths: Float32Array.from(lengths),
+    lengths,
     averageLength: idToDoc.size === 0 ? 1 : Math.max(total / idToDoc.size, 1e-9),
     termIds,
     terms,

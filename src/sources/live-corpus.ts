@@ -7,7 +7,7 @@
 // a question is answered over one corpus, before or after the change, never half of it.
 
 import { buildClaimIndex, updateClaimIndex } from "../answer/claim-index.ts";
-import { createCorpusView } from "../answer/corpus-view.ts";
+import { type CorpusView, createCorpusView } from "../answer/corpus-view.ts";
 import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import { indexOneFile } from "../corpus/file-index.ts";
@@ -78,9 +78,17 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
     },
   };
   let ledger = initial;
-  let index: SearchIndex = buildClaimIndex(createCorpusView(ledger, () => {}));
+  const viewOf = (of: Ledger, previous?: { view: CorpusView; changed: ReadonlySet<string> }) =>
+    createCorpusView(
+      of,
+      serviceOptions.onDroppedCitation ?? (() => {}),
+      serviceOptions.sourceTexts,
+      previous,
+    );
+  let view = viewOf(ledger);
+  let index: SearchIndex = buildClaimIndex(view);
   const service = swappableService(
-    createThesisService(ledger, { ...serviceOptions, claimIndex: index }),
+    createThesisService(ledger, { ...serviceOptions, claimIndex: index, corpusView: view }),
   );
   return {
     thesis: service.thesis,
@@ -90,18 +98,22 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
       useTopics(ledger.topics);
       const put = change.put ?? [];
       const leaving = new Set([...(change.remove ?? []), ...put.map((p) => p.raw.file)]);
-      const removed = ledger.claims.filter((c) => leaving.has(c.file));
+      const removed = [...leaving].flatMap((file) => view.claimsOf(file));
       const parts = put.map(({ raw, meta }) =>
         indexOneFile(raw, meta ? { id: raw.id, file: raw.file, ...meta } : undefined),
       );
       for (const file of leaving) storedTexts.delete(file);
       for (const { raw, stored } of put) if (stored) storedTexts.set(raw.file, raw.text);
+      // Adding a new file (the usual change) copies the ledger's lists without scanning them.
+      const replacing = ledger.documents.some((d) => leaving.has(d.file));
+      const keep = <T extends { file: string }>(list: T[]) =>
+        replacing ? list.filter((item) => !leaving.has(item.file)) : list.slice();
       const next: Ledger = {
         ...ledger,
-        documents: ledger.documents.filter((d) => !leaving.has(d.file)),
-        sections: ledger.sections.filter((s) => !leaving.has(s.file)),
-        paragraphs: ledger.paragraphs.filter((p) => !leaving.has(p.file)),
-        claims: ledger.claims.filter((c) => !leaving.has(c.file)),
+        documents: keep(ledger.documents),
+        sections: keep(ledger.sections),
+        paragraphs: keep(ledger.paragraphs),
+        claims: keep(ledger.claims),
         warnings: ledger.warnings.filter((w) => ![...leaving].some((file) => w.includes(file))),
       };
       const added: Claim[] = [];
@@ -116,10 +128,17 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
         if (part.warning) warnings.push(part.warning);
       }
       next.warnings.push(...warnings);
-      const nextView = createCorpusView(next, () => {});
+      const nextView = viewOf(next, { view, changed: leaving });
       const nextIndex = updateClaimIndex(index, nextView, added, new Set(removed.map((c) => c.id)));
-      service.swap(createThesisService(next, { ...serviceOptions, claimIndex: nextIndex }));
+      service.swap(
+        createThesisService(next, {
+          ...serviceOptions,
+          claimIndex: nextIndex,
+          corpusView: nextView,
+        }),
+      );
       ledger = next;
+      view = nextView;
       index = nextIndex;
       const applied = { added, removed, ms: performance.now() - started, warnings };
       onChange?.(ledger, applied);
@@ -132,7 +151,10 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
         return better && better.text === claim.text && better.file === claim.file ? better : claim;
       });
       ledger = { ...ledger, claims };
-      service.swap(createThesisService(ledger, { ...serviceOptions, claimIndex: index }));
+      view = viewOf(ledger);
+      service.swap(
+        createThesisService(ledger, { ...serviceOptions, claimIndex: index, corpusView: view }),
+      );
     },
   };
 }
