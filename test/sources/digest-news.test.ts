@@ -1,8 +1,7 @@
 // A source added at runtime is "new since the last digest": the digest is composed over the
 // live service, so nothing in the digest code had to change for it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { digestComposer } from "../../src/app/digest.ts";
-import { channelKey } from "../../src/digest/channel-key.ts";
+import { channelKey, digestComposer } from "../../src/digest/index.ts";
 import type { ChannelRef } from "../../src/store/index.ts";
 import { openRig, type Rig } from "./rig.ts";
 import { startTestSite, type TestSite } from "./web-server.ts";
