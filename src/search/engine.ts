@@ -48,16 +48,19 @@ export class SearchIndex implements Vocabulary {
 
   /**
    * A new index with the documents of `remove` taken out and `add` put in, without analysing
-   * the others again (see incremental.ts); this one is left unchanged. `build` must be the
-   * options this index was built with.
+   * the others again (see incremental.ts). The new index takes this one's tables over, so this
+   * one refuses to answer afterwards. `build` must be the options this index was built with.
    */
   withDocuments(
     add: Iterable<SearchDocument>,
     remove: ReadonlySet<string>,
     build: IndexBuildOptions = {},
   ): SearchIndex {
+    this.retired = true;
     return new SearchIndex(updateInvertedIndex(this.index, add, remove, build), this.options);
   }
+
+  private retired = false;
 
   has(term: string): boolean {
     return this.index.termIds.has(term);
@@ -104,6 +107,7 @@ export class SearchIndex implements Vocabulary {
   }
 
   searchAnalyzed(analyzed: AnalyzedQuery, options: QueryOptions = {}): SearchHit[] {
+    if (this.retired) throw new Error("This search index was replaced by withDocuments.");
     const { k1, b } = { ...SEARCH_DEFAULTS.bm25, ...options.bm25 };
     const proximity = { ...SEARCH_DEFAULTS.proximity, ...options.proximity };
     const limit = options.limit ?? SEARCH_DEFAULTS.limit;

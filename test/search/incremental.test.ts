@@ -45,9 +45,23 @@ describe("SearchIndex.withDocuments", () => {
       expect(got, query).toEqual(want);
     }
     expect(changed.search("chinese labs")).toEqual([]);
-    // The index it came from is untouched.
-    expect(start.search("chinese labs").map((h) => h.id)).toEqual(["b"]);
-    expect(start.size).toBe(4);
+    // The index it came from was taken over: it refuses to answer rather than answer wrongly.
+    expect(() => start.search("chinese labs")).toThrow(/replaced by withDocuments/);
+  });
+
+  it("changes again and again like a fresh build", () => {
+    const options = { related: false, fieldWeights: { title: 0.3 } };
+    const build = { fieldWeights: options.fieldWeights };
+    let index = createSearchIndex(docs, options);
+    index = index.withDocuments([added[0]!], new Set(), build);
+    index = index.withDocuments([], new Set(["e", "a"]), build);
+    index = index.withDocuments([docs[0]!], new Set(["d"]), build);
+    const fresh = createSearchIndex([docs[1]!, docs[2]!, docs[0]!], options);
+    for (const query of queries) {
+      const got = index.search(query).map((h) => [h.id, h.score.toFixed(6), h.confidence]);
+      const want = fresh.search(query).map((h) => [h.id, h.score.toFixed(6), h.confidence]);
+      expect(got, query).toEqual(want);
+    }
   });
 
   it("refuses an id that is already indexed (remove it first)", () => {
