@@ -3,7 +3,7 @@
 // shown for scale: the full build of the same corpus's claim index, which an add avoids.
 import { openLedger } from "../src/corpus/index-file.ts";
 import { lineStartsOf } from "../src/corpus/lines.ts";
-import { percentile } from "../src/search/metrics.ts";
+import { percentile } from "../src/eval/metrics.ts";
 import { createLiveCorpus } from "../src/sources/live-corpus.ts";
 import { generateCorpus } from "./corpus-generator.ts";
 import type { BenchResult } from "./types.ts";

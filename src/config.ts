@@ -3,8 +3,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { DEFAULT_RATE_LIMITS, type RateLimitRule } from "./store/rate-limit.ts";
 import { FETCH_DEFAULTS } from "./sources/fetch-page.ts";
+import { DEFAULT_RATE_LIMITS, type RateLimitRule } from "./store/rate-limit.ts";
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -16,7 +16,6 @@ import type { RawFile } from "../corpus/load.ts";
 import type { SourceEntry } from "../corpus/sources.ts";
 import { useTopics } from "../corpus/topics.ts";
 import type { Claim } from "../corpus/types.ts";
-import { swappableService } from "../llm/start-model.ts";
 import type { SearchIndex } from "../search/index.ts";
 
 /** A file to index: its text as read, and metadata the text does not carry. */
@@ -87,11 +86,29 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
     );
   let view = viewOf(ledger);
   let index: SearchIndex = buildClaimIndex(view);
-  const service = swappableService(
-    createThesisService(ledger, { ...serviceOptions, claimIndex: index, corpusView: view }),
-  );
+  let current = createThesisService(ledger, {
+    ...serviceOptions,
+    claimIndex: index,
+    corpusView: view,
+  });
+  // Every call goes to the service of the moment; written out (not a Proxy) so a method added
+  // to ThesisService fails to compile here until it is forwarded.
+  const thesis: ThesisService = {
+    sources: () => current.sources(),
+    ask: (question, opts) => current.ask(question, opts),
+    risks: (topic) => current.risks(topic),
+    bullbear: (topic) => current.bullbear(topic),
+    quote: (claimId) => current.quote(claimId),
+    claims: (filter) => current.claims(filter),
+    topics: () => current.topics(),
+  };
+  const service = {
+    swap(next: ThesisService) {
+      current = next;
+    },
+  };
   return {
-    thesis: service.thesis,
+    thesis,
     ledger: () => ledger,
     apply(change) {
       const started = performance.now();
