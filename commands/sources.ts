@@ -1,45 +1,159 @@
-// /thesis sources: what the corpus holds, so users know what can be asked.
+// /thesis sources [add <url> | remove <id> | refresh <id>]: what the corpus holds, so users
+// know what can be asked; admins add the article everybody is discussing, or take one out.
 import { z } from "zod";
+import { errorReply } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
+import { SourceError } from "../src/sources/errors.ts";
+import type { SourceChangeResult, SourceSummary, TopicBearing } from "../src/sources/manager.ts";
 import { defineSubcommand } from "./define.ts";
+import type { CommandContext } from "./types.ts";
 
-export const sourcesCommand = defineSubcommand({
-  name: "sources",
-  description: "List the articles the bot quotes from",
-  usage: "/thesis sources",
-  options: z.object({}),
-  optionMeta: {},
-  async run(ctx): Promise<Reply> {
-    const sources = ctx.thesis.sources();
-    if (sources.length === 0) {
-      return {
-        // A listing, not a search: an empty corpus is news, not "nothing found" (CLI exit 1).
-        kind: "info",
-        title: "Sources",
-        summary: "The corpus is empty: no articles are indexed yet.",
-        sections: [],
-        actions: [],
-        visibility: "private",
-        data: { sources },
-      };
-    }
+const ACTIONS = ["list", "add", "remove", "refresh"] as const;
+const CHOOSE = "Choose list, add, remove or refresh, for example: /thesis sources add https://…";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "adds 2 bear claims on $TAO / Bittensor and 1 bull claim on DeepSeek" (at most three topics). */
+export function bearingSentence(bearing: readonly TopicBearing[]): string {
+  const parts: string[] = [];
+  for (const topic of bearing.slice(0, 3)) {
+    const sides = (["bull", "bear"] as const)
+      .filter((side) => topic[side] > 0)
+      .map((side) => `${topic[side]} ${side} claim${topic[side] === 1 ? "" : "s"}`);
+    parts.push(
+      sides.length > 0
+        ? `${sides.join(" and ")} on ${topic.label}`
+        : `${plural(topic.neutral, "neutral claim")} on ${topic.label}`,
+    );
+  }
+  if (parts.length === 0) return "it names none of the known topics";
+  return `adds ${parts.join(", ")}`;
+}
+
+function changed(title: string, verb: string, result: SourceChangeResult): Reply {
+  const { source } = result;
+  const by = [source.outlet, source.author].filter(Boolean).join(", ");
+  return {
+    kind: "info",
+    title,
+    summary: `${verb} "${source.title}"${by ? ` (${by})` : ""}: ${plural(result.claims, "claim")}, ${plural(result.risks, "risk")}; ${bearingSentence(result.bearing)}.`,
+    sections: [
+      {
+        text: [source.url, `id ${source.id} · ${source.file} · ${plural(source.lines, "line")}`]
+          .filter(Boolean)
+          .join("\n"),
+        citations: [],
+      },
+    ],
+    actions: [],
+    visibility: "private",
+    data: result,
+  };
+}
+
+function listed(ctx: CommandContext): Reply {
+  const sources: (SourceSummary | ReturnType<CommandContext["thesis"]["sources"]>[number])[] =
+    ctx.sources?.list() ?? ctx.thesis.sources();
+  if (sources.length === 0) {
     return {
+      // A listing, not a search: an empty corpus is news, not "nothing found" (CLI exit 1).
       kind: "info",
       title: "Sources",
-      summary: `${sources.length} article${sources.length === 1 ? "" : "s"}; every quote names its file and lines.`,
-      sections: sources.map((s, i) => ({
+      summary: "The corpus is empty: no articles are indexed yet.",
+      sections: [],
+      actions: [],
+      visibility: "private",
+      data: { sources },
+    };
+  }
+  return {
+    kind: "info",
+    title: "Sources",
+    summary: `${sources.length} article${sources.length === 1 ? "" : "s"}; every quote names its file and lines.`,
+    sections: sources.map((s, i) => {
+      const origin =
+        "origin" in s
+          ? `${s.origin === "chat" ? "added in chat" : "folder"}${s.addedAt ? ` ${s.addedAt.slice(0, 10)}` : ""} · id ${s.id}`
+          : "";
+      return {
         heading: `${i + 1}. ${s.title}`,
         text: [
           [s.outlet, s.author].filter(Boolean).join(", "),
           `${s.file} · ${s.lines} lines · ${s.claims} claims`,
+          origin,
         ]
           .filter(Boolean)
           .join("\n"),
         citations: [],
-      })),
-      actions: [{ id: "share", label: "Share to channel", value: "sources", style: "primary" }],
-      visibility: "private",
-      data: { sources },
+      };
+    }),
+    actions: [{ id: "share", label: "Share to channel", value: "sources", style: "primary" }],
+    visibility: "private",
+    data: { sources },
+  };
+}
+
+export const sourcesCommand = defineSubcommand({
+  name: "sources",
+  description: "List the articles the bot quotes from; admins add, refresh or remove one",
+  usage: "/thesis sources [add <url> | remove <id> | refresh <id>]",
+  options: z.object({
+    action: z.enum(ACTIONS, { error: CHOOSE }).optional(),
+    target: z
+      .string({ error: "Give a web address to add, or a source id." })
+      .trim()
+      .max(2000, { error: "That address is too long." })
+      .optional(),
+  }),
+  optionMeta: {
+    action: { description: "list (default), add, remove or refresh" },
+    target: { description: "The page's URL for add; the source's id for remove and refresh" },
+  },
+  rest: "target",
+  preconditions: {
+    admin: {
+      to: "add, refresh or remove sources",
+      when: (input) => input.action !== undefined && input.action !== "list",
+    },
+  },
+  async run(ctx, input): Promise<Reply> {
+    const action = input.action ?? "list";
+    if (action === "list") return listed(ctx);
+    const sources = ctx.sources;
+    if (!sources) return errorReply("Sources cannot be changed here.");
+    const target = input.target ?? "";
+    if (!target)
+      return errorReply(
+        action === "add"
+          ? "Give the page to add, for example: /thesis sources add https://…"
+          : `Give the id of the source to ${action}: /thesis sources lists them.`,
+      );
+    const change = {
+      addedBy: ctx.user.id,
+      ...(ctx.progress ? { progress: ctx.progress } : {}),
     };
+    try {
+      switch (action) {
+        case "add":
+          return changed("Source added", "Added", await sources.add({ url: target }, change));
+        case "refresh":
+          return changed("Source refreshed", "Refreshed", await sources.refresh(target, change));
+        case "remove": {
+          const gone = await sources.remove(target);
+          return {
+            kind: "info",
+            title: "Source removed",
+            summary: `Removed "${gone.title}" and its ${plural(gone.claims, "claim")}; it is no longer quoted.`,
+            sections: [],
+            actions: [],
+            visibility: "private",
+            data: gone,
+          };
+        }
+      }
+    } catch (error) {
+      if (error instanceof SourceError) return errorReply(error.message);
+      throw error;
+    }
   },
 });

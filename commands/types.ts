@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { AskResult, ThesisService } from "../src/answer/types.ts";
 import type { DigestCommands } from "../src/digest/types.ts";
 import type { Reply } from "../src/reply/reply.ts";
+import type { SourceManager } from "../src/sources/manager.ts";
 
 export type { DigestCommands };
 
@@ -25,6 +26,13 @@ export interface CommandContext {
   digest?: DigestCommands;
   /** A language model for /thesis ask; absent when none is configured (answers stay extractive). */
   model?: ModelAnswers;
+  /** Adds, refreshes and removes sources at runtime; absent where no store is wired (list only). */
+  sources?: SourceManager;
+  /**
+   * Shows a passing state of long work ("Fetching…", "Indexing…") before the reply; adapters
+   * that can update a message wire it, the others leave it out.
+   */
+  progress?: (message: string) => Promise<void>;
 }
 
 /** What /thesis ask needs from an optional model (see src/llm/start-model.ts). */

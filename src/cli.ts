@@ -12,13 +12,15 @@ import { evalCommand } from "./cli/eval-command.ts";
 import type { CliCommand } from "./cli/io.ts";
 import { claimsCommand, indexCommand } from "./cli/ledger-commands.ts";
 import { serveCommand } from "./cli/serve-command.ts";
+import { sourcesCommand } from "./cli/sources-command.ts";
 import { thesisCliCommands } from "./cli/thesis-commands.ts";
 import { loadConfig } from "./config.ts";
 import type { OpenedLedger } from "./corpus/index-file.ts";
 import { fileLines } from "./lib/text.ts";
 
 export const CLI_COMMANDS: CliCommand[] = [
-  ...thesisCliCommands,
+  // `sources` also adds, refreshes and removes, which needs the store: its own command.
+  ...thesisCliCommands.map((c) => (c.name === "sources" ? sourcesCommand : c)),
   claimsCommand,
   digestCommand,
   indexCommand,
@@ -125,6 +127,8 @@ export async function runCli(
       flags: values,
       config,
       ledger,
+      corpus: open,
+      stderr: streams.stderr,
       thesis,
       corpusView,
       droppedQuotes: () => dropped,

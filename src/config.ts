@@ -3,6 +3,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { FETCH_DEFAULTS } from "./sources/fetch-page.ts";
 import { DEFAULT_RATE_LIMITS, type RateLimitRule } from "./store/rate-limit.ts";
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -72,6 +73,32 @@ const schema = z.object({
   OPENAI_EMBEDDING_MODEL: optionalText,
   RATE_LIMIT_PER_USER: rateLimit(DEFAULT_RATE_LIMITS.perUser),
   RATE_LIMIT_PER_CHANNEL: rateLimit(DEFAULT_RATE_LIMITS.perChannel),
+  /** "1": `sources add` may fetch private, loopback and link-local addresses (tests, intranets). */
+  SOURCES_ALLOW_PRIVATE: optionalText
+    .pipe(z.enum(["0", "1"], { message: 'must be "1" or "0"' }).optional())
+    .transform((value) => value === "1"),
+  /** Largest page `sources add` reads, in bytes; defaults to 5 MB. */
+  SOURCES_MAX_BYTES: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,10}$/, "must be a number of bytes")
+        .optional(),
+    )
+    .transform((value) => (value === undefined ? FETCH_DEFAULTS.maxBytes : Number(value))),
+  /** Time limit of one `sources add` fetch, redirects included; defaults to 15 s. */
+  SOURCES_TIMEOUT_MS: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,7}$/, "must be a number of milliseconds")
+        .optional(),
+    )
+    .transform((value) => (value === undefined ? FETCH_DEFAULTS.timeoutMs : Number(value))),
+  /** "0": do not watch CORPUS_DIR for changes (it is watched by default). */
+  CORPUS_WATCH: optionalText
+    .pipe(z.enum(["0", "1"], { message: 'must be "1" or "0"' }).optional())
+    .transform((value) => value !== "0"),
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error"]).default("info")),
 });
 

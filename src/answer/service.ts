@@ -3,10 +3,11 @@
 import type { Ledger } from "../corpus/ledger.ts";
 import type { SourceTexts } from "../corpus/live-sources.ts";
 import { resolveTopic, topicIds, topicLabel, useTopics } from "../corpus/topics.ts";
+import type { SearchIndex } from "../search/index.ts";
 import { ask } from "./ask.ts";
 import { bullBear } from "./bullbear.ts";
 import { buildClaimIndex } from "./claim-index.ts";
-import { createCorpusView } from "./corpus-view.ts";
+import { type CorpusView, createCorpusView } from "./corpus-view.ts";
 import { passageSpan } from "./passage.ts";
 import type { DroppedCitation } from "./quote-check.ts";
 import { riskRegister } from "./risks.ts";
@@ -18,6 +19,13 @@ export interface ThesisServiceOptions {
   onDroppedCitation?: (dropped: DroppedCitation) => void;
   /** The articles as they are on disk (openLedger's sourceTexts): quotes are checked against them. */
   sourceTexts?: SourceTexts;
+  /**
+   * The claim index of this ledger when the caller already has it (src/sources updates one
+   * incrementally when a source is added or removed); built here otherwise.
+   */
+  claimIndex?: SearchIndex;
+  /** This ledger's view, built with these options, when the caller already has it (as above). */
+  corpusView?: CorpusView;
 }
 
 export function createThesisService(
@@ -26,12 +34,10 @@ export function createThesisService(
 ): ThesisService {
   // The ledger's topics are the ones its claims were read against.
   useTopics(ledger.topics);
-  const view = createCorpusView(
-    ledger,
-    options.onDroppedCitation ?? (() => {}),
-    options.sourceTexts,
-  );
-  const index = buildClaimIndex(view);
+  const view =
+    options.corpusView ??
+    createCorpusView(ledger, options.onDroppedCitation ?? (() => {}), options.sourceTexts);
+  const index = options.claimIndex ?? buildClaimIndex(view);
   // Topics the claims name, most named first (curated before discovered on a tie).
   const counts = new Map<string, number>();
   for (const c of ledger.claims) for (const t of c.topics) counts.set(t, (counts.get(t) ?? 0) + 1);

@@ -2,7 +2,7 @@
 // DATA_DIR/index/ledger.json, the same file the CLI uses, so either one builds it for both.
 import path from "node:path";
 import type { ModelAnswers } from "../../commands/types.ts";
-import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
+import type { ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import { type OpenedLedger, openLedger } from "../corpus/index-file.ts";
@@ -14,12 +14,15 @@ import {
   providerOptionsFromConfig,
 } from "../llm/index.ts";
 import { openModelCache } from "../llm/persistent-cache.ts";
-import { type StartedModel, startModel, swappableService } from "../llm/start-model.ts";
+import { type StartedModel, startModel } from "../llm/start-model.ts";
+import { createLiveCorpus, type LiveCorpus } from "../sources/live-corpus.ts";
 import type { AppLog } from "./log.ts";
 import { checkCorpusDir, checkDataDir, emptyCorpusWarning } from "./paths.ts";
 
 export interface OpenedThesis {
   ledger: Ledger;
+  /** The ledger and service as sources are added, changed or removed (src/sources). */
+  live: LiveCorpus;
   /** With a model, refined claim labels replace the rule-based ones once they are ready. */
   thesis: ThesisService;
   /** Constructed when a model is configured. */
@@ -74,12 +77,14 @@ export async function openThesis(
     onDroppedCitation: ({ citation, reason }) =>
       log.warn(`Quote check dropped ${fileLines(citation.file, citation.lines)} (${reason}).`),
   };
-  const thesis = createThesisService(ledger, serviceOptions);
+  const live = createLiveCorpus(ledger, serviceOptions);
+  const thesis = live.thesis;
   const providerOptions = providerOptionsFromConfig(config);
   if (!providerOptions) {
     log.info("Model: off (answers are extractive).");
     return {
       ledger,
+      live,
       thesis,
       model: null,
       modelAnswers: null,
@@ -103,7 +108,8 @@ export async function openThesis(
       },
     },
   });
-  const service = swappableService(thesis);
+  // Refined labels become the live ledger's, so sources added later keep them.
+  const service = { thesis, swap: (refined: ThesisService) => live.adopt(refined) };
   const started: StartedModel = startModel({
     provider: model,
     ledger,
@@ -118,7 +124,8 @@ export async function openThesis(
   );
   return {
     ledger,
-    thesis: service.thesis,
+    live,
+    thesis,
     model,
     modelAnswers: started.answers,
     background: started.background,

@@ -23,6 +23,7 @@ import { type AppLog, createAppLog } from "./log.ts";
 import { openThesis } from "./open-thesis.ts";
 import { checkDataDir } from "./paths.ts";
 import { installSafetyNet } from "./safety-net.ts";
+import { type StartedSources, startSources } from "./sources.ts";
 import { type DescribedError, describeError } from "./startup-error.ts";
 
 export interface AppIo {
@@ -65,6 +66,7 @@ export async function runApp(io: AppIo): Promise<number> {
   let scheduler: DigestScheduler | undefined;
   let closeModel: (() => Promise<void>) | undefined;
   let removeSafetyNet: (() => void) | undefined;
+  let sources: StartedSources | undefined;
   try {
     const config: Config = io.config ?? loadConfig(io.env);
     log = createAppLog(config.LOG_LEVEL, io.stderr);
@@ -82,6 +84,7 @@ export async function runApp(io: AppIo): Promise<number> {
     const opened = await openThesis(config, log);
     closeModel = opened.close;
     const { thesis } = opened;
+    sources = await startSources(config, opened.live, store, log);
     // With a model configured, /thesis ask words its lead from the quoted passages; in chat,
     // each user and channel gets a budget of commands (shared across replicas via the store).
     const limiter = createRateLimiter(store, {
@@ -108,6 +111,7 @@ export async function runApp(io: AppIo): Promise<number> {
       ...(opened.modelAnswers ? { model: opened.modelAnswers } : {}),
       limiter,
       limiterHealth,
+      sources: sources.manager,
       log: (message, error) => log.error(message, error),
     });
     const startScheduler = (chats: Partial<Record<Platform, ChatAdapter>>) => {
@@ -153,6 +157,7 @@ export async function runApp(io: AppIo): Promise<number> {
     return 1;
   } finally {
     removeSafetyNet?.();
+    sources?.close();
     scheduler?.stop();
     await scheduler?.idle();
     await store?.close();

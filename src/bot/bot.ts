@@ -12,6 +12,7 @@ import type {
 import type { ThesisService } from "../answer/types.ts";
 import { errorReply, usageReply } from "../reply/build.ts";
 import type { Reply } from "../reply/reply.ts";
+import type { SourceManager } from "../sources/manager.ts";
 import { type Choice, suggestionsFor } from "./autocomplete.ts";
 import type { ChatAdapter, ChatUser } from "./chat-adapter.ts";
 import { commandTextOf } from "./command-text.ts";
@@ -25,6 +26,8 @@ export interface BotServices extends PreconditionServices {
   digest?: DigestCommands;
   /** A language model for /thesis ask; absent when none is configured. */
   model?: ModelAnswers;
+  /** Adds, refreshes and removes sources at runtime; absent where no store is wired. */
+  sources?: SourceManager;
   log: (message: string, error: unknown) => void;
   /** Defaults to the system clock. */
   now?: () => Date;
@@ -39,15 +42,18 @@ export interface Answer {
   commandText: string;
 }
 
+/** Who asked, where, and how to tell them about long work ("Fetching…") before the answer. */
+export interface Asker {
+  user: ChatUser;
+  channelId?: string | undefined;
+  progress?: ((message: string) => Promise<void>) | undefined;
+}
+
 export interface Bot {
   readonly commands: readonly SubcommandDefinition[];
   readonly thesis: ThesisService;
   /** Runs an invocation for a user of a platform; never rejects. */
-  run(
-    adapter: ChatAdapter,
-    who: { user: ChatUser; channelId?: string | undefined },
-    invocation: Invocation,
-  ): Promise<Answer>;
+  run(adapter: ChatAdapter, who: Asker, invocation: Invocation): Promise<Answer>;
   /** Up to 25 suggestions for an option that autocompletes (topics, claim ids). */
   suggest(subcommand: string, option: string, typed: string): Choice[];
 }
@@ -58,7 +64,7 @@ export function createBot(services: BotServices): Bot {
 
   async function execute(
     adapter: ChatAdapter,
-    who: { user: ChatUser; channelId?: string | undefined },
+    who: Asker,
     name: string,
     raw: Record<string, unknown>,
   ): Promise<Reply> {
@@ -80,6 +86,8 @@ export function createBot(services: BotServices): Bot {
         now,
         ...(services.digest ? { digest: services.digest } : {}),
         ...(services.model ? { model: services.model } : {}),
+        ...(services.sources ? { sources: services.sources } : {}),
+        ...(who.progress ? { progress: who.progress } : {}),
       };
       return await def.run(ctx, parsed.data);
     } catch (error) {

@@ -76,6 +76,8 @@ export interface Turn {
   respond(reply: Reply, options?: RespondOptions): Promise<void>;
   /** One plain sentence to whoever asked, privately. */
   say(sentence: string): Promise<void>;
+  /** Where the platform can show it: how long work is going ("Fetching…"), before the answer. */
+  progress?(message: string): Promise<void>;
 }
 
 export interface RespondOptions {

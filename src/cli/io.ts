@@ -4,6 +4,7 @@
 import type { CorpusView } from "../answer/corpus-view.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
+import type { OpenedLedger } from "../corpus/index-file.ts";
 import type { Ledger } from "../corpus/ledger.ts";
 
 export interface CliInput {
@@ -12,6 +13,10 @@ export interface CliInput {
   config: Config;
   /** Opens (and if needed builds) the ledger once per run. */
   ledger: () => Promise<Ledger>;
+  /** The same, with the articles' texts as they are on disk (for a live corpus). */
+  corpus: () => Promise<OpenedLedger>;
+  /** Progress and warnings (stdout stays the result alone). */
+  stderr: (text: string) => void;
   /** The answer service over that ledger, built once per run. */
   thesis: () => Promise<ThesisService>;
   /** Lookups and the quote check over that ledger, without the search index `thesis` builds. */

@@ -1,6 +1,7 @@
 import { preloadBackground } from "./background.ts";
 import { groupCoverage } from "./confidence.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
+import { updateInvertedIndex } from "./incremental.ts";
 import {
   containsTerm,
   type IndexBuildOptions,
@@ -40,10 +41,26 @@ export class SearchIndex implements Vocabulary {
     this.scratch = new Float64Array(index.ids.length);
   }
 
-  /** Number of documents indexed. */
+  /** Number of documents indexed (removed ones are not counted; see withDocuments). */
   get size(): number {
-    return this.index.ids.length;
+    return this.index.idToDoc.size;
   }
+
+  /**
+   * A new index with the documents of `remove` taken out and `add` put in, without analysing
+   * the others again (see incremental.ts). The new index takes this one's tables over, so this
+   * one refuses to answer afterwards. `build` must be the options this index was built with.
+   */
+  withDocuments(
+    add: Iterable<SearchDocument>,
+    remove: ReadonlySet<string>,
+    build: IndexBuildOptions = {},
+  ): SearchIndex {
+    this.retired = true;
+    return new SearchIndex(updateInvertedIndex(this.index, add, remove, build), this.options);
+  }
+
+  private retired = false;
 
   has(term: string): boolean {
     return this.index.termIds.has(term);
@@ -56,7 +73,7 @@ export class SearchIndex implements Vocabulary {
 
   /** Lucene's BM25 idf, always positive: ln(1 + (N - df + 0.5) / (df + 0.5)). */
   idf(term: string): number {
-    const n = this.index.ids.length;
+    const n = this.index.idToDoc.size;
     const df = this.documentFrequency(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -90,6 +107,7 @@ export class SearchIndex implements Vocabulary {
   }
 
   searchAnalyzed(analyzed: AnalyzedQuery, options: QueryOptions = {}): SearchHit[] {
+    if (this.retired) throw new Error("This search index was replaced by withDocuments.");
     const { k1, b } = { ...SEARCH_DEFAULTS.bm25, ...options.bm25 };
     const proximity = { ...SEARCH_DEFAULTS.proximity, ...options.proximity };
     const limit = options.limit ?? SEARCH_DEFAULTS.limit;

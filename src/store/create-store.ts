@@ -18,6 +18,7 @@ import type {
   DigestSubscription,
   GuildSettings,
   RotationState,
+  StoredSource,
 } from "./types.ts";
 
 export interface StoreOptions {
@@ -42,6 +43,8 @@ export interface Store {
   rotation: RecordCollection<RotationState>;
   /** Keyed by `${answerKey}:${userId}`, so a user's second vote replaces the first. */
   feedback: RecordCollection<AnswerFeedback>;
+  /** Sources added at runtime, keyed by source id (see src/sources). */
+  sources: RecordCollection<StoredSource>;
   /** Claims and counters that must be atomic across replicas (digest posts, rate limits). */
   atomic: AtomicStore;
   close(): Promise<void>;
@@ -50,7 +53,13 @@ export interface Store {
 export const SQLITE_FILE_NAME = "thesis-bot.sqlite";
 const DEFAULT_PREFIX = "thesis-bot";
 
-type CollectionName = "settings" | "subscriptions" | "digestHistory" | "rotation" | "feedback";
+type CollectionName =
+  | "settings"
+  | "subscriptions"
+  | "digestHistory"
+  | "rotation"
+  | "feedback"
+  | "sources";
 
 export async function createStore(options: StoreOptions): Promise<Store> {
   const prefix = options.keyPrefix ?? DEFAULT_PREFIX;
@@ -74,6 +83,7 @@ function collections(
     ),
     rotation: createRecordCollection<RotationState>("rotation", makeKeyv("rotation")),
     feedback: createRecordCollection<AnswerFeedback>("feedback", makeKeyv("feedback")),
+    sources: createRecordCollection<StoredSource>("sources", makeKeyv("sources")),
   };
 }
 

@@ -56,3 +56,26 @@ export interface AnswerFeedback {
   comment?: string;
   at: string;
 }
+
+/**
+ * A source added at runtime (`sources add`, from chat or the CLI), with the text the ledger
+ * indexes and quotes are checked against. Written in one step, after it was indexed: a
+ * source is in the store whole or not at all.
+ */
+export interface StoredSource {
+  id: string;
+  /** Where it was fetched from; absent for pasted text and files added from the CLI. */
+  url?: string;
+  title: string;
+  outlet?: string;
+  author?: string;
+  /** Publication date as the page gave it. */
+  date?: string;
+  origin: "chat" | "folder";
+  /** ISO 8601. */
+  addedAt: string;
+  addedBy?: string;
+  text: string;
+  /** sha256 of the text with white space collapsed: finds the same article under two URLs. */
+  textHash: string;
+}

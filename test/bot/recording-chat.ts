@@ -18,7 +18,10 @@ export function recordingChat(
   let ids = 0;
   const chat: RecordingChat = {
     platform: options.platform ?? "slack",
-    adminsAre: "workspace admins",
+    adminsAre:
+      options.platform === "discord"
+        ? "members with the Manage Server permission"
+        : "workspace admins",
     posts: [],
     passages: [],
     threads: [],

@@ -39,6 +39,9 @@ export function createConsoleSession(config: ConsoleSessionConfig, chat: ChatAda
       async say(sentence) {
         out.push(`${sentence}\n`);
       },
+      async progress(note) {
+        out.push(`${note}\n`);
+      },
     };
   }
 

@@ -105,6 +105,11 @@ export function interactionTurn(options: {
       }
     },
     say: (sentence) => send(plainMessage(sentence), false),
+    // Shown in the deferred reply ("Fetching…"), which the answer then replaces.
+    async progress(note) {
+      if (state === "reply")
+        await rest.patch(original, { body: webhookBody(plainMessage(note)), auth: false });
+    },
   };
 }
 

@@ -31,6 +31,7 @@ export function interactionTurn(
         replaceOriginal: options?.replace === true,
       }),
     say: (sentence) => respondSentence(respond, sentence),
+    progress: (note) => respondSentence(respond, note),
   };
 }
 
