@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { AskResult, ThesisService } from "../src/answer/types.ts";
 import type { DigestCommands } from "../src/digest/types.ts";
+import type { FeedbackService } from "../src/feedback/types.ts";
 import type { Reply } from "../src/reply/reply.ts";
 
 export type { DigestCommands };
@@ -25,6 +26,8 @@ export interface CommandContext {
   digest?: DigestCommands;
   /** A language model for /thesis ask; absent when none is configured (answers stay extractive). */
   model?: ModelAnswers;
+  /** Votes on answers, for /thesis feedback; absent where no store is wired. */
+  feedback?: FeedbackService;
 }
 
 /** What /thesis ask needs from an optional model (see src/llm/start-model.ts). */

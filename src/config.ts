@@ -73,6 +73,13 @@ const schema = z.object({
   RATE_LIMIT_PER_USER: rateLimit(DEFAULT_RATE_LIMITS.perUser),
   RATE_LIMIT_PER_CHANNEL: rateLimit(DEFAULT_RATE_LIMITS.perChannel),
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error"]).default("info")),
+  /**
+   * "json" (one JSON object per line, with a request id) or "text" (readable lines).
+   * Defaults to json when serving chat and text at the local console (src/app/log.ts).
+   */
+  LOG_FORMAT: optionalText.pipe(
+    z.enum(["json", "text"], { message: 'must be "json" or "text"' }).optional(),
+  ),
 });
 
 export type Config = z.infer<typeof schema>;

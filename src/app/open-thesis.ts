@@ -34,6 +34,8 @@ export interface OpenedThesis {
 export interface OpenThesisOptions {
   /** Budget of one worded answer (default 2 s). */
   answerBudgetMs?: number;
+  /** Told each time the quote check refuses a citation (the metrics count them). */
+  onDroppedQuote?: () => void;
 }
 
 export function indexFileOf(config: Config): string {
@@ -70,8 +72,10 @@ export async function openThesis(
   );
   const serviceOptions: ThesisServiceOptions = {
     sourceTexts: opened.sourceTexts,
-    onDroppedCitation: ({ citation, reason }) =>
-      log.warn(`Quote check dropped ${citation.file}:${citation.lines.join("-")} (${reason}).`),
+    onDroppedCitation: ({ citation, reason }) => {
+      options.onDroppedQuote?.();
+      log.warn(`Quote check dropped ${citation.file}:${citation.lines.join("-")} (${reason}).`);
+    },
   };
   const thesis = createThesisService(ledger, serviceOptions);
   const providerOptions = providerOptionsFromConfig(config);
