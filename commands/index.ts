@@ -2,6 +2,7 @@
 import { askCommand } from "./ask.ts";
 import { bullbearCommand } from "./bullbear.ts";
 import { digestCommand } from "./digest.ts";
+import { feedbackCommand } from "./feedback.ts";
 import { createHelpCommand } from "./help.ts";
 import { quoteCommand } from "./quote.ts";
 import { risksCommand } from "./risks.ts";
@@ -17,5 +18,6 @@ export const thesisCommands: SubcommandDefinition[] = [
   sourcesCommand,
   topicsCommand,
   digestCommand,
+  feedbackCommand,
   createHelpCommand(() => thesisCommands),
 ];

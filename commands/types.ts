@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { AskResult, ThesisService } from "../src/answer/types.ts";
 import type { DigestCommands } from "../src/digest/types.ts";
+import type { FeedbackService } from "../src/feedback/types.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import type { SourceManager } from "../src/sources/manager.ts";
 
@@ -33,6 +34,8 @@ export interface CommandContext {
    * that can update a message wire it, the others leave it out.
    */
   progress?: (message: string) => Promise<void>;
+  /** Votes on answers, for /thesis feedback; absent where no store is wired. */
+  feedback?: FeedbackService;
 }
 
 /** What /thesis ask needs from an optional model (see src/llm/start-model.ts). */

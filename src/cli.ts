@@ -9,6 +9,7 @@ import { openCorpus } from "./app/open-thesis.ts";
 import { type DescribedError, describeError } from "./app/startup-error.ts";
 import { digestCommand } from "./cli/digest-command.ts";
 import { evalCommand } from "./cli/eval-command.ts";
+import { feedbackCommand } from "./cli/feedback-command.ts";
 import type { CliCommand } from "./cli/io.ts";
 import { claimsCommand, indexCommand } from "./cli/ledger-commands.ts";
 import { serveCommand } from "./cli/serve-command.ts";
@@ -23,6 +24,7 @@ export const CLI_COMMANDS: CliCommand[] = [
   ...thesisCliCommands.map((c) => (c.name === "sources" ? sourcesCommand : c)),
   claimsCommand,
   digestCommand,
+  feedbackCommand,
   indexCommand,
   evalCommand,
   serveCommand,

@@ -100,6 +100,13 @@ const schema = z.object({
     .pipe(z.enum(["0", "1"], { message: 'must be "1" or "0"' }).optional())
     .transform((value) => value !== "0"),
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error"]).default("info")),
+  /**
+   * "json" (one JSON object per line, with a request id) or "text" (readable lines).
+   * Defaults to json when serving chat and text at the local console (src/app/log.ts).
+   */
+  LOG_FORMAT: optionalText.pipe(
+    z.enum(["json", "text"], { message: 'must be "json" or "text"' }).optional(),
+  ),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -15,7 +15,9 @@ import type { Bot } from "../bot/bot.ts";
 import type { ChatAdapter } from "../bot/chat-adapter.ts";
 import type { Config } from "../config.ts";
 import { createHttpServer } from "../server/http.ts";
+import { mountObservability } from "../server/observability.ts";
 import type { AppLog } from "./log.ts";
+import type { AppMetrics } from "./metrics.ts";
 
 export function hasChatTokens(config: Config): boolean {
   return Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
@@ -29,10 +31,16 @@ export interface RunningChat {
 
 export async function startChat(
   config: Config,
-  deps: { bot: Bot; log: AppLog },
+  deps: { bot: Bot; log: AppLog; metrics: AppMetrics; ready: () => Promise<boolean> },
 ): Promise<RunningChat> {
   const { bot, log } = deps;
   const server = createHttpServer({ log: (message, error) => log.error(message, error) });
+  mountObservability(server, {
+    metrics: deps.metrics,
+    ready: deps.ready,
+    ackRoutes: [SLACK_EVENTS_PATH, DISCORD_INTERACTIONS_PATH],
+    ackSent: (route, seconds) => deps.metrics.ackSent(route, seconds),
+  });
   const stops: (() => Promise<void>)[] = [];
   const chats: Partial<Record<Platform, ChatAdapter>> = {};
   try {
@@ -73,7 +81,7 @@ export async function startChat(
       );
     }
     const port = await server.start(config.PORT, config.HOST);
-    log.info(`HTTP: listening on ${config.HOST}:${port} (GET /healthz).`);
+    log.info(`HTTP: listening on ${config.HOST}:${port} (GET /healthz, /readyz, /metrics).`);
   } catch (error) {
     await Promise.allSettled([...stops.map((stop) => stop()), server.stop()]);
     throw error;

@@ -38,6 +38,8 @@ export interface OpenedThesis {
 export interface OpenThesisOptions {
   /** Budget of one worded answer (default 2 s). */
   answerBudgetMs?: number;
+  /** Told each time the quote check refuses a citation (the metrics count them). */
+  onDroppedQuote?: () => void;
 }
 
 export function indexFileOf(config: Config): string {
@@ -74,8 +76,10 @@ export async function openThesis(
   );
   const serviceOptions: ThesisServiceOptions = {
     sourceTexts: opened.sourceTexts,
-    onDroppedCitation: ({ citation, reason }) =>
-      log.warn(`Quote check dropped ${fileLines(citation.file, citation.lines)} (${reason}).`),
+    onDroppedCitation: ({ citation, reason }) => {
+      options.onDroppedQuote?.();
+      log.warn(`Quote check dropped ${fileLines(citation.file, citation.lines)} (${reason}).`);
+    },
   };
   const live = createLiveCorpus(ledger, serviceOptions);
   const thesis = live.thesis;

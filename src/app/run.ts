@@ -15,13 +15,17 @@ import {
   digestComposer,
   startDigestScheduler,
 } from "../digest/index.ts";
+import { createStoreFeedback } from "../feedback/store-feedback.ts";
 import { degradedNotice } from "../lib/degraded.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { shownUrl } from "../store/redis-connection.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
 import { type AppLog, createAppLog } from "./log.ts";
+import { countedModel, countedPoster } from "./metered.ts";
+import { createAppMetrics } from "./metrics.ts";
 import { openThesis } from "./open-thesis.ts";
 import { checkDataDir } from "./paths.ts";
+import { createReadiness } from "./readiness.ts";
 import { installSafetyNet } from "./safety-net.ts";
 import { type StartedSources, startSources } from "./sources.ts";
 import { type DescribedError, describeError } from "./startup-error.ts";
@@ -69,7 +73,15 @@ export async function runApp(io: AppIo): Promise<number> {
   let sources: StartedSources | undefined;
   try {
     const config: Config = io.config ?? loadConfig(io.env);
-    log = createAppLog(config.LOG_LEVEL, io.stderr);
+    // Serving chat, lines go to a log pipeline (JSON); at the console, to a person (text).
+    const serving = io.mode === "serve" || hasChatTokens(config);
+    log = createAppLog(
+      config.LOG_LEVEL,
+      io.stderr,
+      config.LOG_FORMAT ?? (serving ? "json" : "text"),
+    );
+    // Metrics are served on the chat HTTP server; the console has none.
+    const metrics = serving ? createAppMetrics(log) : undefined;
     if (io.mode === "serve" && !hasChatTokens(config)) {
       log.error("Nothing to serve: set DISCORD_TOKEN or SLACK_BOT_TOKEN (see .env.example).");
       return 1;
@@ -81,7 +93,11 @@ export async function runApp(io: AppIo): Promise<number> {
       dataDir: config.DATA_DIR,
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     });
-    const opened = await openThesis(config, log);
+    const readiness = createReadiness(store);
+    const opened = await openThesis(config, log, {
+      ...(metrics ? { onDroppedQuote: () => metrics.quoteDropped() } : {}),
+    });
+    readiness.indexLoaded();
     closeModel = opened.close;
     const { thesis } = opened;
     sources = await startSources(config, opened.live, store, log);
@@ -108,7 +124,9 @@ export async function runApp(io: AppIo): Promise<number> {
       commands: thesisCommands,
       thesis,
       digest,
-      ...(opened.modelAnswers ? { model: opened.modelAnswers } : {}),
+      ...(opened.modelAnswers ? { model: countedModel(opened.modelAnswers, metrics) } : {}),
+      ...(metrics ? { metrics } : {}),
+      feedback: createStoreFeedback(store),
       limiter,
       limiterHealth,
       sources: sources.manager,
@@ -116,7 +134,10 @@ export async function runApp(io: AppIo): Promise<number> {
     });
     const startScheduler = (chats: Partial<Record<Platform, ChatAdapter>>) => {
       const posters = Object.fromEntries(
-        Object.entries(chats).map(([platform, chat]) => [platform, chatPoster(chat)]),
+        Object.entries(chats).map(([platform, chat]) => [
+          platform,
+          countedPoster(chatPoster(chat), platform, metrics),
+        ]),
       );
       scheduler = startDigestScheduler({ store: store as Store, compose, posters, log });
     };
@@ -135,7 +156,12 @@ export async function runApp(io: AppIo): Promise<number> {
       unsubscribe();
     } else {
       removeSafetyNet = installSafetyNet(log);
-      const chat = await startChat(config, { bot, log });
+      const chat = await startChat(config, {
+        bot,
+        log,
+        metrics: metrics ?? createAppMetrics(log),
+        ready: () => readiness.check(),
+      });
       startScheduler(chat.chats);
       const signal = await new Promise<string>((resolve) => {
         const unsubscribe = io.onSignal((name) => {

@@ -5,11 +5,13 @@
 //   thread         -> the answer public (the clicked message when it already is), then each
 //                     passage as a message in a thread on it
 //   next/prev/page -> the same answer at another page, replacing the clicked message
+//   vote-up/down   -> the voter's 👍 / 👎 on that answer recorded, thanked privately
 //   anything else  -> (Show the bear case, …) the new answer, privately
 import type { Bot, Invocation } from "./bot.ts";
 import type { ChatAdapter, Place, PostRef, Turn } from "./chat-adapter.ts";
 import { askAbout } from "./command-text.ts";
 import { asPublic, citationCount, leadOnly } from "./public-replies.ts";
+import { voteOf } from "./votes.ts";
 
 export const EXPIRED_BUTTON =
   "This button has expired. Run the /thesis command again for a fresh answer.";
@@ -43,6 +45,8 @@ export async function pressButton(
   press: ButtonPress,
 ): Promise<void> {
   if (press.commandText === undefined) return turn.say(EXPIRED_BUTTON);
+  const vote = voteOf(press.actionId);
+  if (vote) return turn.say(await bot.vote(adapter, turn, press.commandText, vote));
   const { reply, commandText } = await bot.run(adapter, turn, { text: press.commandText });
   const failed = reply.kind === "error" || reply.kind === "usage";
   const channelId = turn.channelId;

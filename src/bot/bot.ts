@@ -3,6 +3,7 @@
 // options and preconditions and running it with the services it needs. It never throws:
 // every failure becomes a short usage or error Reply, and a user never sees a stack trace.
 import { parseCommandText, UserError, unknownSubcommandReply } from "../../commands/dispatch.ts";
+import { failureOf } from "../../commands/failure.ts";
 import type {
   CommandContext,
   DigestCommands,
@@ -10,14 +11,23 @@ import type {
   SubcommandDefinition,
 } from "../../commands/types.ts";
 import type { ThesisService } from "../answer/types.ts";
+import type { FeedbackService } from "../feedback/types.ts";
+import { currentRequestId, inRequest } from "../lib/request-context.ts";
 import { errorReply, usageReply } from "../reply/build.ts";
 import type { Reply } from "../reply/reply.ts";
 import type { SourceManager } from "../sources/manager.ts";
 import { type Choice, suggestionsFor } from "./autocomplete.ts";
 import type { ChatAdapter, ChatUser } from "./chat-adapter.ts";
 import { commandTextOf } from "./command-text.ts";
-import { checkPreconditions, type PreconditionServices } from "./preconditions.ts";
+import type { BotMetrics, CommandOutcome } from "./metrics.ts";
+import {
+  checkPreconditions,
+  type PreconditionServices,
+  REFUSED_ADMIN,
+  REFUSED_RATE_LIMIT,
+} from "./preconditions.ts";
 import { withShareButtons } from "./public-replies.ts";
+import { VOTE_FAILED, VOTE_THANKS, withVoteButtons } from "./votes.ts";
 
 export interface BotServices extends PreconditionServices {
   commands: readonly SubcommandDefinition[];
@@ -29,6 +39,10 @@ export interface BotServices extends PreconditionServices {
   /** Adds, refreshes and removes sources at runtime; absent where no store is wired. */
   sources?: SourceManager;
   log: (message: string, error: unknown) => void;
+  /** Told how each command ended and how long it took; absent in tests and the CLI. */
+  metrics?: BotMetrics;
+  /** Votes on answers; with it, answers in chat carry 👍 / 👎 (src/bot/votes.ts). */
+  feedback?: FeedbackService;
   /** Defaults to the system clock. */
   now?: () => Date;
 }
@@ -54,6 +68,11 @@ export interface Bot {
   readonly thesis: ThesisService;
   /** Runs an invocation for a user of a platform; never rejects. */
   run(adapter: ChatAdapter, who: Asker, invocation: Invocation): Promise<Answer>;
+  /**
+   * Records `who`'s 👍 / 👎 on the answer `commandText` reproduces (their later vote replaces
+   * it) and returns the one sentence to tell them. Never rejects.
+   */
+  vote(adapter: ChatAdapter, who: Asker, commandText: string, vote: "up" | "down"): Promise<string>;
   /** Up to 25 suggestions for an option that autocompletes (topics, claim ids). */
   suggest(subcommand: string, option: string, typed: string): Choice[];
 }
@@ -67,6 +86,8 @@ export function createBot(services: BotServices): Bot {
     who: Asker,
     name: string,
     raw: Record<string, unknown>,
+    /** False for a vote's re-run: the voter's rate limit is not spent on it. */
+    checks = true,
   ): Promise<Reply> {
     const def = commands.find((d) => d.name === name);
     if (!def) return unknownSubcommandReply(name, commands);
@@ -76,7 +97,8 @@ export function createBot(services: BotServices): Bot {
       return usageReply(first?.message ?? "Those options do not fit.", def.usage);
     }
     try {
-      const refused = await checkPreconditions(def, parsed.data, { adapter, ...who }, services);
+      const refused =
+        checks && (await checkPreconditions(def, parsed.data, { adapter, ...who }, services));
       if (refused) return refused;
       const ctx: CommandContext = {
         thesis: services.thesis,
@@ -88,6 +110,7 @@ export function createBot(services: BotServices): Bot {
         ...(services.model ? { model: services.model } : {}),
         ...(services.sources ? { sources: services.sources } : {}),
         ...(who.progress ? { progress: who.progress } : {}),
+        ...(services.feedback ? { feedback: services.feedback } : {}),
       };
       return await def.run(ctx, parsed.data);
     } catch (error) {
@@ -99,25 +122,88 @@ export function createBot(services: BotServices): Bot {
     }
   }
 
+  async function run(
+    adapter: ChatAdapter,
+    who: { user: ChatUser; channelId?: string | undefined },
+    invocation: Invocation,
+  ): Promise<Answer & { name: string }> {
+    let name: string;
+    let raw: Record<string, unknown>;
+    if ("text" in invocation) {
+      const parsed = parseCommandText(invocation.text, commands);
+      if (!parsed.ok)
+        return { reply: parsed.reply, commandText: invocation.text.trim(), name: "unknown" };
+      ({ name, raw } = parsed);
+    } else {
+      name = invocation.name;
+      raw = invocation.options;
+    }
+    const commandText = commandTextOf(commands, name, raw);
+    const reply = await execute(adapter, who, name, raw);
+    return { reply, commandText, name };
+  }
+
   return {
     commands,
     thesis: services.thesis,
-    async run(adapter, who, invocation) {
-      let name: string;
-      let raw: Record<string, unknown>;
-      if ("text" in invocation) {
-        const parsed = parseCommandText(invocation.text, commands);
-        if (!parsed.ok) return { reply: parsed.reply, commandText: invocation.text.trim() };
-        ({ name, raw } = parsed);
-      } else {
-        name = invocation.name;
-        raw = invocation.options;
+    run: (adapter, who, invocation) =>
+      inRequest(async () => {
+        const started = performance.now();
+        const { reply, commandText, name } = await run(adapter, who, invocation);
+        services.metrics?.commandAnswered({
+          requestId: currentRequestId(),
+          platform: adapter.platform,
+          command: commands.some((d) => d.name === name) ? name : "unknown",
+          outcome: outcomeOf(reply),
+          seconds: (performance.now() - started) / 1000,
+        });
+        const shared = withShareButtons(reply, commandText);
+        const chat = adapter.platform === "slack" || adapter.platform === "discord";
+        return {
+          reply: services.feedback && chat ? withVoteButtons(shared, commandText) : shared,
+          commandText,
+        };
+      }),
+    async vote(adapter, who, commandText, vote) {
+      const feedback = services.feedback;
+      if (!feedback) return VOTE_FAILED;
+      try {
+        const parsed = parseCommandText(commandText, commands);
+        if (!parsed.ok) return VOTE_FAILED;
+        // The answer is re-run (deterministic) for the passages it cited; the voter's
+        // preconditions (rate limit) do not apply to a vote, and admin-only answers are not
+        // re-run for someone else.
+        const def = commands.find((d) => d.name === parsed.name);
+        const reply = def?.preconditions?.admin
+          ? null
+          : await execute(adapter, who, parsed.name, parsed.raw, false);
+        const citations = (reply?.sections ?? []).flatMap((section) =>
+          section.citations.map((c) => ({ file: c.file, lines: c.lines })),
+        );
+        await feedback.record({
+          commandText: commandTextOf(commands, parsed.name, parsed.raw),
+          command: parsed.name,
+          platform: adapter.platform,
+          userId: who.user.id,
+          vote,
+          citations,
+          at: now(),
+        });
+        services.metrics?.voteRecorded({ platform: adapter.platform, command: parsed.name, vote });
+        return VOTE_THANKS;
+      } catch (error) {
+        log("Recording a vote failed", error);
+        return VOTE_FAILED;
       }
-      const commandText = commandTextOf(commands, name, raw);
-      const reply = await execute(adapter, who, name, raw);
-      return { reply: withShareButtons(reply, commandText), commandText };
     },
     suggest: (subcommand, option, typed) =>
       suggestionsFor(services.thesis, commands, subcommand, option, typed),
   };
+}
+
+function outcomeOf(reply: Reply): CommandOutcome {
+  const code = failureOf(reply)?.code;
+  if (code === REFUSED_RATE_LIMIT) return "rate-limited";
+  if (code === REFUSED_ADMIN) return "admin-only";
+  return reply.kind;
 }

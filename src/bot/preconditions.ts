@@ -1,5 +1,6 @@
 // The checks a command declares (commands/types.ts `preconditions`), run by the bot before
 // the command: the admin check and the chat rate limits. Each refusal is one private sentence.
+import { errorDocument } from "../../commands/failure.ts";
 import type { SubcommandDefinition } from "../../commands/types.ts";
 import type { Reply } from "../reply/reply.ts";
 import type { RateLimitDecision, RateLimiter } from "../store/index.ts";
@@ -16,8 +17,13 @@ export interface PreconditionServices {
   limiterHealth?: LimiterHealth;
 }
 
-function refusal(title: string, sentence: string): Reply {
+/** The error code a refusal carries in its data, so the bot can count refusals by kind. */
+export const REFUSED_ADMIN = "ADMIN_ONLY";
+export const REFUSED_RATE_LIMIT = "RATE_LIMITED";
+
+function refusal(title: string, sentence: string, code: string): Reply {
   return {
+    data: errorDocument(code, sentence),
     kind: "error",
     title,
     summary: sentence,
@@ -41,7 +47,7 @@ export async function checkPreconditions(
   const { adapter, user, channelId } = who;
   const admin = def.preconditions?.admin;
   if (admin && (admin.when?.(input as never) ?? true) && !(await adapter.isAdmin(user))) {
-    return refusal("Sorry", `Only ${adapter.adminsAre} can ${admin.to}.`);
+    return refusal("Sorry", `Only ${adapter.adminsAre} can ${admin.to}.`, REFUSED_ADMIN);
   }
   const chat = adapter.platform === "discord" || adapter.platform === "slack";
   if (chat && def.preconditions?.rateLimited !== false && services.limiter) {
@@ -50,7 +56,7 @@ export async function checkPreconditions(
       `${adapter.platform}:${user.id}`,
       channelId && `${adapter.platform}:${channelId}`,
     );
-    if (!decision.ok) return refusal("One moment, please", decision.message);
+    if (!decision.ok) return refusal("One moment, please", decision.message, REFUSED_RATE_LIMIT);
   }
   return null;
 }

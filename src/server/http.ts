@@ -8,7 +8,8 @@
 //   ...
 //   await server.stop();  // stop accepting, let requests and drains finish (capped), close
 //
-// GET /healthz answers {"ok":true}; any other path is a 404. One port means one thing to
+// GET /healthz answers {"ok":true}; any other path is a 404. GET /metrics and /readyz are
+// mounted by observability.ts. One port means one thing to
 // expose and one place that knows how to shut down gracefully.
 import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -26,6 +27,8 @@ export interface HttpServer {
   route(path: string, listener: RequestListener): void;
   /** Work stop() must wait for, such as an answer posted after the request was acknowledged. */
   onShutdown(drain: () => Promise<unknown>): void;
+  /** Told when a routed request's response has been sent, with its path and duration. */
+  onResponse(observer: (path: string, seconds: number) => void): void;
   /** Listens and resolves with the bound port (useful with port 0). */
   start(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
@@ -39,6 +42,7 @@ export function createHttpServer(options: HttpServerOptions = {}): HttpServer {
   const log = options.log ?? ((message, error) => console.error(message, error ?? ""));
   const routes = new Map<string, RequestListener>();
   const drains: (() => Promise<unknown>)[] = [];
+  const observers: ((path: string, seconds: number) => void)[] = [];
   const requests = new InFlight();
   let stopping: Promise<void> | undefined;
 
@@ -48,6 +52,13 @@ export function createHttpServer(options: HttpServerOptions = {}): HttpServer {
     if (stopping) res.setHeader("connection", "close");
     const listener = routes.get(pathOf(req));
     if (listener) {
+      if (observers.length > 0) {
+        const started = performance.now();
+        res.once("finish", () => {
+          const seconds = (performance.now() - started) / 1000;
+          for (const observe of observers) observe(pathOf(req), seconds);
+        });
+      }
       try {
         // A listener may be async (returns a promise); catch its rejection as well.
         const result: unknown = listener(req, res);
@@ -76,6 +87,9 @@ export function createHttpServer(options: HttpServerOptions = {}): HttpServer {
     },
     onShutdown(drain) {
       drains.push(drain);
+    },
+    onResponse(observer) {
+      observers.push(observer);
     },
     start(port, host = "0.0.0.0") {
       return new Promise((resolve, reject) => {

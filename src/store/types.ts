@@ -49,12 +49,18 @@ export interface RotationState {
 }
 
 export interface AnswerFeedback {
-  /** Identifies the answer, e.g. the command text that reproduces it. */
+  /** Identifies the answer: the command text that reproduces it. */
   answerKey: string;
+  /** sha256 of the platform user id with this install's salt (src/feedback/store-feedback.ts). */
   userId: string;
   vote: "up" | "down";
   comment?: string;
   at: string;
+  /** The subcommand voted on ("ask"). */
+  command?: string;
+  platform?: string;
+  /** The passages the answer cited, by file and lines. */
+  citations?: Array<{ file: string; lines: [number, number] }>;
 }
 
 /**

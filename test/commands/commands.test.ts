@@ -259,6 +259,7 @@ describe("/thesis quote, sources, help", () => {
       "sources",
       "topics",
       "digest",
+      "feedback",
       "help",
     ]);
     // Then the topics most discussed, so a user knows what to name.

@@ -93,6 +93,27 @@ it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM",
   await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
 });
 
+it("serve mode logs JSON lines by default and answers /readyz and /metrics", async () => {
+  const run = io(await slackServeEnv({ LOG_FORMAT: "" }));
+  const exited = runApp(run.app);
+  await run.logged("HTTP: listening on");
+  const lines = run
+    .log()
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { level: string; msg: string; time: string });
+  expect(lines.map((l) => l.msg)).toContain("Slack: up (HTTP, POST /slack/events).");
+  expect(lines.every((l) => l.level && !Number.isNaN(Date.parse(l.time)))).toBe(true);
+  const port = /listening on 127\.0\.0\.1:(\d+)/.exec(run.log())?.[1];
+  const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+  expect(ready.status).toBe(200);
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  expect(metrics).toContain("# TYPE thesis_commands_total counter");
+  expect(metrics).toContain("# TYPE thesis_ack_seconds histogram");
+  run.signal("SIGTERM");
+  expect(await exited).toBe(0);
+});
+
 it("serve mode refuses a malformed signed request with 400, logs why at debug level, and holds the safety net while serving", async () => {
   const run = io(await slackServeEnv({ LOG_LEVEL: "debug" }));
   const netsBefore = process.listenerCount("unhandledRejection");

@@ -7,6 +7,9 @@ export function slackServeEnv(apiUrl: string, extra: Record<string, string> = {}
     SLACK_API_URL: apiUrl,
     PORT: "0",
     HOST: "127.0.0.1",
+    // The start-up tests read the log as a person would; serving defaults to JSON lines
+    // (main-startup.test.ts checks that default with LOG_FORMAT left empty).
+    LOG_FORMAT: "text",
     ...extra,
   };
 }

@@ -21,6 +21,7 @@
 // or the Web API), and a request no listener takes should be acknowledged too.
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { App, Receiver } from "@slack/bolt";
+import { inRequest } from "../../lib/request-context.ts";
 import { answerTurns } from "../../server/turns.ts";
 import { readBody, refuseUnlessPost, sendJson } from "../../server/webhook-io.ts";
 import { checkSlackBody } from "./inbound.ts";
@@ -85,11 +86,14 @@ export function createSlackEdge(options: SlackEdgeOptions): SlackEdge {
     };
     const bolt = app;
     // Bolt's middleware and our listeners wait their turn (src/server/turns.ts), so the
-    // rest of a burst of requests is acknowledged before any of them is processed.
-    const processed = answerTurns
-      .next()
-      .then(() => bolt.processEvent(event))
-      .catch((error: unknown) => options.log("Slack: processing a request failed", error));
+    // rest of a burst of requests is acknowledged before any of them is processed. Each
+    // request gets its id here, so every log line written while answering it carries it.
+    const processed = inRequest(() =>
+      answerTurns
+        .next()
+        .then(() => bolt.processEvent(event))
+        .catch((error: unknown) => options.log("Slack: processing a request failed", error)),
+    );
     options.track(processed);
   };
 
