@@ -124,7 +124,7 @@ export function createBot(services: BotServices): Bot {
 
   async function run(
     adapter: ChatAdapter,
-    who: { user: ChatUser; channelId?: string | undefined },
+    who: Asker,
     invocation: Invocation,
   ): Promise<Answer & { name: string }> {
     let name: string;
