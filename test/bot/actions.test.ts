@@ -105,6 +105,8 @@ describe("bot.run", () => {
     const limiter = createRateLimiter(store, {
       perUser: { limit: 1, windowMs: 60_000 },
       perChannel: null,
+      // One fixed instant: the limit counts in fixed windows, and a slow run must not cross one.
+      now: () => new Date("2026-05-04T10:00:30Z"),
     });
     const limited = createBot({ commands: thesisCommands, thesis, limiter, log: () => {} });
     const who = { user: { id: "U-LIMIT" }, channelId: "C1" };

@@ -20,6 +20,8 @@ beforeAll(async () => {
   const limiter = createRateLimiter(store, {
     perUser: { limit: 2, windowMs: 60_000 },
     perChannel: null,
+    // One fixed instant: the limit counts in fixed windows, and a slow run must not cross one.
+    now: () => new Date("2026-05-04T10:00:30Z"),
   });
   const thesis = createThesisService(await buildLedger(path.join(PACKAGE_ROOT, "seeds")));
   harness = await startSlackHarness({ commands: thesisCommands, thesis, limiter });

@@ -72,6 +72,8 @@ describe.skipIf(!redisServerBinary)(
       const limiter = createRateLimiter(store, {
         perUser: { limit: 3, windowMs: 60_000 },
         perChannel: null,
+        // One fixed instant: the limit counts in fixed windows, and a slow run must not cross one.
+        now: () => new Date("2026-05-04T10:00:30Z"),
       });
       const health = degradedNotice(appLog, "Rate limits", "commands are answered without limits");
       const thesis = createThesisService(await buildLedger(`${PACKAGE_ROOT}/seeds`));
