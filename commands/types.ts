@@ -22,6 +22,8 @@ export interface CommandContext {
   platform: Platform;
   user: { id: string; name?: string };
   channelId?: string;
+  /** The Slack workspace or Discord guild of the channel, where the platform gives it. */
+  workspaceId?: string;
   now: () => Date;
   /** Digest settings and preview; absent where no store is wired (the command says so). */
   digest?: DigestCommands;

@@ -49,6 +49,10 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalUrl,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_REDIRECT_URL: optionalUrl,
   PORT: optionalText
     .pipe(
       z
@@ -126,14 +130,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment (${problems.join("; ")}).`);
   }
   const config = result.data;
-  if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN) {
+  const oauth = [config.SLACK_CLIENT_ID, config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET];
+  if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+    throw new ConfigError(
+      "Slack for many workspaces needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.",
+    );
+  }
+  const slackOAuth = oauth.every(Boolean);
+  if (slackOAuth && config.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      "Set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and its secrets (many workspaces, each installing through /slack/install), not both.",
+    );
+  }
+  if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN && !slackOAuth) {
     throw new ConfigError(
       "SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both.",
     );
   }
-  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+  if (
+    (config.SLACK_BOT_TOKEN || slackOAuth) &&
+    !config.SLACK_APP_TOKEN &&
+    !config.SLACK_SIGNING_SECRET
+  ) {
     throw new ConfigError(
-      "SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).",
+      `${slackOAuth ? "SLACK_CLIENT_ID" : "SLACK_BOT_TOKEN"} is set: also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).`,
     );
   }
   if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {

@@ -85,3 +85,15 @@ export interface StoredSource {
   /** sha256 of the text with white space collapsed: finds the same article under two URLs. */
   textHash: string;
 }
+
+/**
+ * A chat app installed into a workspace through OAuth (Slack for many workspaces): the
+ * platform's own installation object, tokens included, as its SDK hands it over. Keyed by
+ * the workspace or organisation id (see src/adapters/slack/installations.ts).
+ */
+export interface ChatInstallation {
+  platform: ChatPlatform;
+  /** The SDK's installation object; only the adapter that wrote it reads it. */
+  installation: Record<string, unknown>;
+  installedAt: string;
+}

@@ -87,7 +87,7 @@ export async function answerInteraction(
     });
 
   if (interaction.type === 3) {
-    const press = decodeCustomId(interaction.data.custom_id, deps.store);
+    const press = await decodeCustomId(interaction.data.custom_id, deps.store);
     if (!press) return;
     const on = interaction.message;
     const turn = turnOf(

@@ -100,6 +100,8 @@ export function interactionTurn(options: {
           : { commandText: respondOptions.commandText }),
         ...(respondOptions?.page === undefined ? {} : { page: respondOptions.page }),
       });
+      // Another replica may get the click: long button texts must be in the store first.
+      await options.store.saved();
       for (const [index, payload] of payloads.entries()) {
         await send(payload, index === 0 && respondOptions?.replace === true);
       }
