@@ -34,6 +34,33 @@ function rateLimit(fallback: RateLimitRule) {
     });
 }
 
+/**
+ * DISCORD_SHARDS: "auto" (Discord's recommended count, all in this process), "N" (N shards,
+ * all in this process) or "0,1/4" (shards 0 and 1 of 4: this process's part of a larger bot).
+ * Unset: one shard, discord.js's default.
+ */
+const discordShards = optionalText
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?:auto|[1-9]\d{0,3}|\d{1,4}(?:,\d{1,4})*\/[1-9]\d{0,3})$/,
+        'must be "auto", a shard count such as "4", or shard ids of a count such as "0,1/4"',
+      )
+      .optional(),
+  )
+  .transform((value, ctx) => {
+    if (value === undefined || value === "auto") return value;
+    const [ids, count] = value.includes("/") ? value.split("/") : [undefined, value];
+    const total = Number(count);
+    const shards = ids ? ids.split(",").map(Number) : Array.from({ length: total }, (_, i) => i);
+    if (shards.some((id) => id >= total)) {
+      ctx.addIssue({ code: "custom", message: `shard ids must be below the count (${total})` });
+      return z.NEVER;
+    }
+    return { ids: shards, count: total };
+  });
+
 const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
@@ -45,6 +72,7 @@ const schema = z.object({
       .optional(),
   ),
   DISCORD_API_URL: optionalUrl,
+  DISCORD_SHARDS: discordShards,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,

@@ -30,6 +30,11 @@ export interface DiscordAdapterConfig {
   /** Defaults to the console. */
   log?: DiscordLog;
   /**
+   * DISCORD_SHARDS: gateway shards this process runs, "auto" for Discord's recommended count.
+   * Defaults to one shard (up to about 2,500 guilds).
+   */
+  shards?: "auto" | { ids: number[]; count: number };
+  /**
    * Where long button texts are kept so any replica can answer a click (Redis shared by
    * replicas, or the SQLite file). Defaults to this process's memory only.
    */
@@ -60,6 +65,10 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: { parse: [] },
     rest: config.apiUrl ? { api: config.apiUrl } : {},
+    ...(config.shards === "auto" ? { shards: "auto" as const } : {}),
+    ...(typeof config.shards === "object"
+      ? { shards: config.shards.ids, shardCount: config.shards.count }
+      : {}),
   });
   // Set now, not only at login(): the HTTP endpoint posts (Share, Find sources) through it too.
   client.rest.setToken(config.token);

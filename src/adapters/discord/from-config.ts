@@ -21,6 +21,11 @@ export function discordConfigFrom(
     ...(deps.sharedState ? { sharedState: deps.sharedState } : {}),
     ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
     ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+    ...(config.DISCORD_SHARDS ? { shards: config.DISCORD_SHARDS } : {}),
+    // Split over processes, the one running shard 0 registers /thesis; the others need not.
+    ...(typeof config.DISCORD_SHARDS === "object" && !config.DISCORD_SHARDS.ids.includes(0)
+      ? { registerCommands: false }
+      : {}),
     ...(config.DISCORD_PUBLIC_KEY ? { publicKey: config.DISCORD_PUBLIC_KEY } : {}),
   };
 }
