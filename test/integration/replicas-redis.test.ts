@@ -14,7 +14,7 @@ import { buttonClick, FakeDiscord, slashCommand } from "../fakes/discord-gateway
 import { FAKE_IDS, type RecordedCall } from "../fakes/discord-rest.ts";
 import { startFakeSlackApi } from "../fakes/slack-api.ts";
 import { discordKeys, signDiscord } from "./discord-signing.ts";
-import { type SlackHarness, startSlackHarness } from "./slack-harness.ts";
+import { mentionEvent, type SlackHarness, startSlackHarness } from "./slack-harness.ts";
 import { testCommands, tinyThesis } from "./slack-test-commands.ts";
 
 const redisUrl = process.env.REDIS_URL;
@@ -57,14 +57,7 @@ describe.skipIf(!redisUrl)("two replicas on Redis: Slack redeliveries (needs RED
         );
       }
       const [a, b] = replicas as [SlackHarness, SlackHarness];
-      const mention = {
-        type: "app_mention",
-        user: "U1",
-        text: "<@UBOT> does distribution win?",
-        ts: "1700000100.000200",
-        channel: "C1",
-        event_ts: "1700000100.000200",
-      };
+      const mention = mentionEvent();
       await a.event(mention, "EvShared");
       await fake.waitForCalls("chat.postMessage");
       expect((await b.event(mention, "EvShared", 1)).status).toBe(200);

@@ -162,3 +162,16 @@ export function visibleText(args: Record<string, unknown>): string {
     key === "value" ? undefined : value,
   );
 }
+
+/** An app_mention asking a question in channel C1 (extra fields override). */
+export function mentionEvent(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: "app_mention",
+    user: "U1",
+    text: "<@UBOT> does distribution win?",
+    ts: "1700000100.000200",
+    channel: "C1",
+    event_ts: "1700000100.000200",
+    ...extra,
+  };
+}

@@ -15,7 +15,7 @@ import {
 } from "../../src/digest/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { seedsService } from "../answer/seeds-service.ts";
-import { type SlackHarness, startSlackHarness } from "./slack-harness.ts";
+import { mentionEvent, type SlackHarness, startSlackHarness } from "./slack-harness.ts";
 
 const TEAMS = [
   { code: "code-one", teamId: "T1", teamName: "One", botToken: "xoxb-team-one" },
@@ -67,14 +67,7 @@ async function install(h: SlackHarness, code: string): Promise<Response> {
   });
 }
 
-const mention = (channel: string) => ({
-  type: "app_mention",
-  user: "U1",
-  text: "<@UBOT> does distribution win?",
-  ts: "1700000100.000200",
-  channel,
-  event_ts: "1700000100.000200",
-});
+const mention = (channel: string) => mentionEvent({ channel });
 
 describe("Slack installed in many workspaces (OAuth)", () => {
   it("installs two teams and answers each with its own token", async () => {
