@@ -114,6 +114,7 @@ export function createBot(services: BotServices): Bot {
         ...(services.sources ? { sources: services.sources } : {}),
         ...(who.progress ? { progress: who.progress } : {}),
         ...(services.feedback ? { feedback: services.feedback } : {}),
+        ...(services.settings ? { settings: services.settings } : {}),
       };
       return await def.run(ctx, parsed.data);
     } catch (error) {

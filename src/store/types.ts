@@ -14,6 +14,10 @@ export interface ChannelRef {
 export interface GuildSettings {
   /** Users allowed to change settings, beyond those the platform's roles already allow. */
   adminUserIds: string[];
+  /** Channels where the bot answers /thesis; empty or absent: every channel. */
+  answerChannels?: string[];
+  /** A channel's own /thesis limit (null: none), instead of RATE_LIMIT_PER_CHANNEL. */
+  channelLimits?: Record<string, { limit: number; windowMs: number } | null>;
   updatedAt: string;
 }
 

@@ -83,6 +83,7 @@ export async function answerInteraction(
       store: deps.store,
       user: userOf(interaction),
       channelId,
+      workspaceId: interaction.guild_id,
       ...(message ? { message } : {}),
     });
 
