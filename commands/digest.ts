@@ -29,7 +29,12 @@ const options = z.object({
 
 function channelOf(ctx: CommandContext): ChannelRef | null {
   if (!ctx.channelId || ctx.platform === "cli") return null;
-  return { platform: ctx.platform, channelId: ctx.channelId };
+  // The workspace is kept so the digest posts with that workspace's token (Slack via OAuth).
+  return {
+    platform: ctx.platform,
+    channelId: ctx.channelId,
+    ...(ctx.workspaceId ? { guildOrTeamId: ctx.workspaceId } : {}),
+  };
 }
 
 function info(title: string, summary: string, data?: unknown): Reply {

@@ -6,6 +6,7 @@ import { feedbackCommand } from "./feedback.ts";
 import { createHelpCommand } from "./help.ts";
 import { quoteCommand } from "./quote.ts";
 import { risksCommand } from "./risks.ts";
+import { settingsCommand } from "./settings.ts";
 import { sourcesCommand } from "./sources.ts";
 import { topicsCommand } from "./topics.ts";
 import type { SubcommandDefinition } from "./types.ts";
@@ -19,5 +20,6 @@ export const thesisCommands: SubcommandDefinition[] = [
   topicsCommand,
   digestCommand,
   feedbackCommand,
+  settingsCommand,
   createHelpCommand(() => thesisCommands),
 ];

@@ -6,6 +6,7 @@ import type { DigestCommands } from "../src/digest/types.ts";
 import type { FeedbackService } from "../src/feedback/types.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import type { SourceManager } from "../src/sources/manager.ts";
+import type { GuildSettings } from "../src/store/types.ts";
 
 export type { DigestCommands };
 
@@ -22,6 +23,8 @@ export interface CommandContext {
   platform: Platform;
   user: { id: string; name?: string };
   channelId?: string;
+  /** The Slack workspace or Discord guild of the channel, where the platform gives it. */
+  workspaceId?: string;
   now: () => Date;
   /** Digest settings and preview; absent where no store is wired (the command says so). */
   digest?: DigestCommands;
@@ -36,6 +39,18 @@ export interface CommandContext {
   progress?: (message: string) => Promise<void>;
   /** Votes on answers, for /thesis feedback; absent where no store is wired. */
   feedback?: FeedbackService;
+  /** Workspace settings (/thesis settings); absent where no store is wired. */
+  settings?: WorkspaceSettingsService;
+}
+
+/** A workspace's or server's settings in the store (src/bot/workspace-settings.ts). */
+export interface WorkspaceSettingsService {
+  /** The settings, with defaults filled in for what nobody changed. */
+  get(workspaceId: string): Promise<GuildSettings>;
+  update(
+    workspaceId: string,
+    change: (current: GuildSettings) => GuildSettings,
+  ): Promise<GuildSettings>;
 }
 
 /** What /thesis ask needs from an optional model (see src/llm/start-model.ts). */

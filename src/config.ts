@@ -34,6 +34,33 @@ function rateLimit(fallback: RateLimitRule) {
     });
 }
 
+/**
+ * DISCORD_SHARDS: "auto" (Discord's recommended count, all in this process), "N" (N shards,
+ * all in this process) or "0,1/4" (shards 0 and 1 of 4: this process's part of a larger bot).
+ * Unset: one shard, discord.js's default.
+ */
+const discordShards = optionalText
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?:auto|[1-9]\d{0,3}|\d{1,4}(?:,\d{1,4})*\/[1-9]\d{0,3})$/,
+        'must be "auto", a shard count such as "4", or shard ids of a count such as "0,1/4"',
+      )
+      .optional(),
+  )
+  .transform((value, ctx) => {
+    if (value === undefined || value === "auto") return value;
+    const [ids, count] = value.includes("/") ? value.split("/") : [undefined, value];
+    const total = Number(count);
+    const shards = ids ? ids.split(",").map(Number) : Array.from({ length: total }, (_, i) => i);
+    if (shards.some((id) => id >= total)) {
+      ctx.addIssue({ code: "custom", message: `shard ids must be below the count (${total})` });
+      return z.NEVER;
+    }
+    return { ids: shards, count: total };
+  });
+
 const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
@@ -45,10 +72,15 @@ const schema = z.object({
       .optional(),
   ),
   DISCORD_API_URL: optionalUrl,
+  DISCORD_SHARDS: discordShards,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalUrl,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_REDIRECT_URL: optionalUrl,
   PORT: optionalText
     .pipe(
       z
@@ -126,14 +158,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment (${problems.join("; ")}).`);
   }
   const config = result.data;
-  if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN) {
+  const oauth = [config.SLACK_CLIENT_ID, config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET];
+  if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+    throw new ConfigError(
+      "Slack for many workspaces needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.",
+    );
+  }
+  const slackOAuth = oauth.every(Boolean);
+  if (slackOAuth && config.SLACK_BOT_TOKEN) {
+    throw new ConfigError(
+      "Set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and its secrets (many workspaces, each installing through /slack/install), not both.",
+    );
+  }
+  if (config.SLACK_APP_TOKEN && !config.SLACK_BOT_TOKEN && !slackOAuth) {
     throw new ConfigError(
       "SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not: Socket Mode needs both.",
     );
   }
-  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+  if (
+    (config.SLACK_BOT_TOKEN || slackOAuth) &&
+    !config.SLACK_APP_TOKEN &&
+    !config.SLACK_SIGNING_SECRET
+  ) {
     throw new ConfigError(
-      "SLACK_BOT_TOKEN is set: also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).",
+      `${slackOAuth ? "SLACK_CLIENT_ID" : "SLACK_BOT_TOKEN"} is set: also set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).`,
     );
   }
   if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {

@@ -9,31 +9,47 @@ import {
 import {
   createSlackAdapter,
   SLACK_EVENTS_PATH,
+  SLACK_INSTALL_PATH,
   slackConfigFromEnv,
 } from "../adapters/slack/index.ts";
 import type { Bot } from "../bot/bot.ts";
 import type { ChatAdapter } from "../bot/chat-adapter.ts";
 import type { Config } from "../config.ts";
+import type { ChatFor } from "../digest/chat-poster.ts";
 import { createHttpServer } from "../server/http.ts";
 import { mountObservability } from "../server/observability.ts";
+import type { Store } from "../store/index.ts";
 import type { AppLog } from "./log.ts";
 import type { AppMetrics } from "./metrics.ts";
 
 export function hasChatTokens(config: Config): boolean {
-  return Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
+  return Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID);
 }
 
 export interface RunningChat {
-  /** The platforms that are up, as the bot posts to them (the digest). */
-  chats: Partial<Record<Platform, ChatAdapter>>;
+  /**
+   * The platforms that are up, as the bot posts to them (the digest): one ChatAdapter, or
+   * one per channel's workspace (Slack, whose tokens are per workspace).
+   */
+  chats: Partial<Record<Platform, ChatAdapter | ChatFor>>;
   stop(): Promise<void>;
 }
 
 export async function startChat(
   config: Config,
-  deps: { bot: Bot; log: AppLog; metrics: AppMetrics; ready: () => Promise<boolean> },
+  deps: {
+    bot: Bot;
+    log: AppLog;
+    metrics: AppMetrics;
+    ready: () => Promise<boolean>;
+    /** Slack installations and redelivered event ids (shared by replicas on Redis). */
+    store?: Pick<Store, "installations" | "atomic">;
+    /** Removes a workspace's data once it uninstalls the app. */
+    forgetWorkspace?: (platform: Platform, workspaceId: string) => Promise<void>;
+  },
 ): Promise<RunningChat> {
   const { bot, log } = deps;
+  const forget = deps.forgetWorkspace;
   const server = createHttpServer({ log: (message, error) => log.error(message, error) });
   mountObservability(server, {
     metrics: deps.metrics,
@@ -42,23 +58,23 @@ export async function startChat(
     ackSent: (route, seconds) => deps.metrics.ackSent(route, seconds),
   });
   const stops: (() => Promise<void>)[] = [];
-  const chats: Partial<Record<Platform, ChatAdapter>> = {};
+  const chats: RunningChat["chats"] = {};
   try {
     const slackConfig = slackConfigFromEnv(config, {
       server,
       bot,
       log: (message, error) => (error ? log.error(message, error) : log.info(message)),
       debug: (message) => log.debug(message),
+      ...(deps.store ? { store: deps.store } : {}),
+      ...(forget ? { forgetWorkspace: (teamId: string) => forget("slack", teamId) } : {}),
     });
     if (slackConfig) {
       const slack = createSlackAdapter(slackConfig);
       await slack.start();
       stops.push(() => slack.stop());
-      chats.slack = slack.chat;
+      chats.slack = (channel) => slack.chatFor(channel);
       log.info(
-        slack.mode === "socket"
-          ? "Slack: up (Socket Mode)."
-          : `Slack: up (HTTP, POST ${SLACK_EVENTS_PATH}).`,
+        `${slack.mode === "socket" ? "Slack: up (Socket Mode)" : `Slack: up (HTTP, POST ${SLACK_EVENTS_PATH})`}${slackConfig.oauth ? `, installs at GET ${SLACK_INSTALL_PATH}` : ""}.`,
       );
     }
     const discordConfig = discordConfigFrom(config, {
@@ -68,6 +84,7 @@ export async function startChat(
         error: (m, e) => log.error(m, e),
         debug: (m) => log.debug(m),
       },
+      ...(deps.store ? { sharedState: deps.store.atomic } : {}),
     });
     if (discordConfig) {
       const discord = createDiscordAdapter(discordConfig);

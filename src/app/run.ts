@@ -6,8 +6,9 @@ import type { Platform } from "../../commands/types.ts";
 import { createConsoleAdapter } from "../adapters/console/index.ts";
 import { createBot } from "../bot/bot.ts";
 import type { ChatAdapter } from "../bot/chat-adapter.ts";
+import { workspaceSettings } from "../bot/workspace-settings.ts";
 import { type Config, loadConfig } from "../config.ts";
-import { chatPoster } from "../digest/chat-poster.ts";
+import { type ChatFor, chatPoster } from "../digest/chat-poster.ts";
 import {
   createDigestSubscriptions,
   type DigestScheduler,
@@ -20,6 +21,7 @@ import { degradedNotice } from "../lib/degraded.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { shownUrl } from "../store/redis-connection.ts";
 import { hasChatTokens, startChat } from "./chat.ts";
+import { workspaceForgetter } from "./forget-workspace.ts";
 import { type AppLog, createAppLog } from "./log.ts";
 import { countedModel, countedPoster } from "./metered.ts";
 import { createAppMetrics } from "./metrics.ts";
@@ -83,7 +85,9 @@ export async function runApp(io: AppIo): Promise<number> {
     // Metrics are served on the chat HTTP server; the console has none.
     const metrics = serving ? createAppMetrics(log) : undefined;
     if (io.mode === "serve" && !hasChatTokens(config)) {
-      log.error("Nothing to serve: set DISCORD_TOKEN or SLACK_BOT_TOKEN (see .env.example).");
+      log.error(
+        "Nothing to serve: set DISCORD_TOKEN, SLACK_BOT_TOKEN or SLACK_CLIENT_ID (see .env.example).",
+      );
       return 1;
     }
     // The store first: an unreachable Redis or a broken SQLite file is said within seconds,
@@ -130,9 +134,10 @@ export async function runApp(io: AppIo): Promise<number> {
       limiter,
       limiterHealth,
       sources: sources.manager,
+      settings: workspaceSettings(store.settings),
       log: (message, error) => log.error(message, error),
     });
-    const startScheduler = (chats: Partial<Record<Platform, ChatAdapter>>) => {
+    const startScheduler = (chats: Partial<Record<Platform, ChatAdapter | ChatFor>>) => {
       const posters = Object.fromEntries(
         Object.entries(chats).map(([platform, chat]) => [
           platform,
@@ -161,6 +166,8 @@ export async function runApp(io: AppIo): Promise<number> {
         log,
         metrics: metrics ?? createAppMetrics(log),
         ready: () => readiness.check(),
+        store,
+        forgetWorkspace: workspaceForgetter(store, subscriptions),
       });
       startScheduler(chat.chats);
       const signal = await new Promise<string>((resolve) => {

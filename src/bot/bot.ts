@@ -60,6 +60,8 @@ export interface Answer {
 export interface Asker {
   user: ChatUser;
   channelId?: string | undefined;
+  /** The Slack workspace or Discord guild (settings, Slack's per-workspace tokens). */
+  workspaceId?: string | undefined;
   progress?: ((message: string) => Promise<void>) | undefined;
 }
 
@@ -105,12 +107,14 @@ export function createBot(services: BotServices): Bot {
         platform: adapter.platform,
         user: who.user.name ? { id: who.user.id, name: who.user.name } : { id: who.user.id },
         ...(who.channelId ? { channelId: who.channelId } : {}),
+        ...(who.workspaceId ? { workspaceId: who.workspaceId } : {}),
         now,
         ...(services.digest ? { digest: services.digest } : {}),
         ...(services.model ? { model: services.model } : {}),
         ...(services.sources ? { sources: services.sources } : {}),
         ...(who.progress ? { progress: who.progress } : {}),
         ...(services.feedback ? { feedback: services.feedback } : {}),
+        ...(services.settings ? { settings: services.settings } : {}),
       };
       return await def.run(ctx, parsed.data);
     } catch (error) {

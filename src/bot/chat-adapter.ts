@@ -67,6 +67,8 @@ export interface Turn {
   readonly platform: Platform;
   readonly user: ChatUser;
   readonly channelId?: string;
+  /** The Slack workspace or Discord guild the request came from (Slack's tokens are per workspace). */
+  readonly workspaceId?: string;
   /** The message the request came from: the one a button sits on, a mention, a shortcut's target. */
   readonly message?: PostRef & { public: boolean };
   /**

@@ -4,6 +4,7 @@
 // reference), so after a crash the scheduler finds a post that did go out instead of posting
 // twice. Every surface draws the same two Replies with its own renderer.
 import type { Reply } from "../reply/reply.ts";
+import type { ChannelRef } from "../store/types.ts";
 import { digestReplies } from "./replies.ts";
 import type { DigestPoster } from "./types.ts";
 
@@ -30,9 +31,14 @@ export interface DigestChat {
   findPost(channelId: string, key: string): Promise<PostRef | null>;
 }
 
-export function chatPoster(chat: DigestChat): DigestPoster {
+/** The chat for a channel's workspace, where tokens are per workspace (Slack OAuth). */
+export type ChatFor = (channel: ChannelRef) => Promise<DigestChat>;
+
+export function chatPoster(chatOrFor: DigestChat | ChatFor): DigestPoster {
+  const chatIn = typeof chatOrFor === "function" ? chatOrFor : async () => chatOrFor;
   return {
     async post(channel, content, key) {
+      const chat = await chatIn(channel);
       const { post, thread } = digestReplies(content);
       const posted = await chat.post({ channelId: channel.channelId }, post, { key });
       if (!posted)
@@ -44,6 +50,7 @@ export function chatPoster(chat: DigestChat): DigestPoster {
       return { messageId: posted.messageId };
     },
     async findExisting(channel, key) {
+      const chat = await chatIn(channel);
       const found = await chat.findPost(channel.channelId, key);
       return found ? { messageId: found.messageId } : null;
     },

@@ -14,6 +14,7 @@ import { createSqliteAtomicStore, type SqlQuery } from "./sqlite-atomic.ts";
 import { openSqliteChecked, unreadable } from "./sqlite-file.ts";
 import type {
   AnswerFeedback,
+  ChatInstallation,
   DigestHistoryEntry,
   DigestSubscription,
   GuildSettings,
@@ -45,6 +46,8 @@ export interface Store {
   feedback: RecordCollection<AnswerFeedback>;
   /** Sources added at runtime, keyed by source id (see src/sources). */
   sources: RecordCollection<StoredSource>;
+  /** OAuth installations (Slack for many workspaces), keyed by the adapter's installation key. */
+  installations: RecordCollection<ChatInstallation>;
   /** Claims and counters that must be atomic across replicas (digest posts, rate limits). */
   atomic: AtomicStore;
   close(): Promise<void>;
@@ -59,7 +62,8 @@ type CollectionName =
   | "digestHistory"
   | "rotation"
   | "feedback"
-  | "sources";
+  | "sources"
+  | "installations";
 
 export async function createStore(options: StoreOptions): Promise<Store> {
   const prefix = options.keyPrefix ?? DEFAULT_PREFIX;
@@ -84,6 +88,10 @@ function collections(
     rotation: createRecordCollection<RotationState>("rotation", makeKeyv("rotation")),
     feedback: createRecordCollection<AnswerFeedback>("feedback", makeKeyv("feedback")),
     sources: createRecordCollection<StoredSource>("sources", makeKeyv("sources")),
+    installations: createRecordCollection<ChatInstallation>(
+      "installations",
+      makeKeyv("installations"),
+    ),
   };
 }
 

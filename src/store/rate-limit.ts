@@ -22,7 +22,12 @@ export type RateLimitDecision =
   | { ok: false; scope: "user" | "channel"; retryAfterSeconds: number; message: string };
 
 export interface RateLimiter {
-  check(userId: string, channelId?: string): Promise<RateLimitDecision>;
+  /** `channelRule`: the channel's own limit (null: none) instead of perChannel. */
+  check(
+    userId: string,
+    channelId?: string,
+    channelRule?: RateLimitRule | null,
+  ): Promise<RateLimitDecision>;
 }
 
 /** The limits users get when the environment sets none (config.ts reads them from here). */
@@ -62,12 +67,13 @@ export function createRateLimiter(
   }
 
   return {
-    async check(userId, channelId) {
+    async check(userId, channelId, channelRule) {
       const user: RateLimitDecision = perUser
         ? await consume("user", userId, perUser)
         : { ok: true };
-      if (!user.ok || channelId === undefined || !perChannel) return user;
-      return consume("channel", channelId, perChannel);
+      const rule = channelRule === undefined ? perChannel : channelRule;
+      if (!user.ok || channelId === undefined || !rule) return user;
+      return consume("channel", channelId, rule);
     },
   };
 }

@@ -14,6 +14,10 @@ export interface ChannelRef {
 export interface GuildSettings {
   /** Users allowed to change settings, beyond those the platform's roles already allow. */
   adminUserIds: string[];
+  /** Channels where the bot answers /thesis; empty or absent: every channel. */
+  answerChannels?: string[];
+  /** A channel's own /thesis limit (null: none), instead of RATE_LIMIT_PER_CHANNEL. */
+  channelLimits?: Record<string, { limit: number; windowMs: number } | null>;
   updatedAt: string;
 }
 
@@ -84,4 +88,16 @@ export interface StoredSource {
   text: string;
   /** sha256 of the text with white space collapsed: finds the same article under two URLs. */
   textHash: string;
+}
+
+/**
+ * A chat app installed into a workspace through OAuth (Slack for many workspaces): the
+ * platform's own installation object, tokens included, as its SDK hands it over. Keyed by
+ * the workspace or organisation id (see src/adapters/slack/installations.ts).
+ */
+export interface ChatInstallation {
+  platform: ChatPlatform;
+  /** The SDK's installation object; only the adapter that wrote it reads it. */
+  installation: Record<string, unknown>;
+  installedAt: string;
 }

@@ -260,6 +260,7 @@ describe("/thesis quote, sources, help", () => {
       "topics",
       "digest",
       "feedback",
+      "settings",
       "help",
     ]);
     // Then the topics most discussed, so a user knows what to name.

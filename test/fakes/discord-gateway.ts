@@ -1,7 +1,8 @@
 // A loopback fake of Discord for driving the real discord.js Client: one node:http server
 // on 127.0.0.1:0 serving the REST routes (see discord-rest.ts) and, on upgrade, a gateway
 // websocket that says HELLO, answers IDENTIFY with READY + GUILD_CREATE, ACKs heartbeats,
-// and lets a test dispatch INTERACTION_CREATE / MESSAGE_CREATE.
+// and lets a test dispatch INTERACTION_CREATE / MESSAGE_CREATE. Several shards may connect:
+// as on Discord, a guild's events go only to the shard that owns it ((id >> 22) % count).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -21,6 +22,8 @@ export class FakeDiscord {
   readonly wss: WebSocketServer;
   readonly sockets = new Set<WebSocket>();
   readonly identifies: unknown[] = [];
+  /** Each connection's [shard id, shard count] from its IDENTIFY. */
+  readonly #shardOf = new Map<WebSocket, [number, number]>();
   #seq = 0;
 
   private constructor() {
@@ -57,20 +60,24 @@ export class FakeDiscord {
     socket.on("close", () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null }));
     socket.on("message", (raw) => {
-      const packet = JSON.parse(String(raw)) as { op: number; d: unknown };
+      const packet = JSON.parse(String(raw)) as { op: number; d: { shard?: [number, number] } };
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (packet.op === 2) {
         this.identifies.push(packet.d);
+        const shard = packet.d.shard ?? [0, 1];
+        this.#shardOf.set(socket, shard);
         this.sendTo(socket, "READY", {
           v: 10,
           user: { ...fakeUser(FAKE_IDS.bot, true), verified: true, flags: 0 },
-          guilds: [{ id: FAKE_IDS.guild, unavailable: true }],
+          guilds: this.owns(socket, FAKE_IDS.guild)
+            ? [{ id: FAKE_IDS.guild, unavailable: true }]
+            : [],
           session_id: "fake-session",
           resume_gateway_url: this.rest.gatewayUrl,
-          shard: [0, 1],
+          shard,
           application: { id: FAKE_IDS.application, flags: 0 },
         });
-        this.sendTo(socket, "GUILD_CREATE", guildPayload());
+        if (this.owns(socket, FAKE_IDS.guild)) this.sendTo(socket, "GUILD_CREATE", guildPayload());
       }
     });
   }
@@ -80,11 +87,20 @@ export class FakeDiscord {
     socket.send(JSON.stringify({ op: 0, t, s: this.#seq, d }));
   }
 
-  /** Sends a dispatch to every connected client; returns when it was sent. */
+  /** Sends a dispatch to the shard owning its guild (every client if none); returns when it was sent. */
   dispatch(t: string, d: unknown): number {
     const at = performance.now();
-    for (const socket of this.sockets) this.sendTo(socket, t, d);
+    const guildId = (d as { guild_id?: unknown }).guild_id;
+    for (const socket of this.sockets) {
+      if (typeof guildId !== "string" || this.owns(socket, guildId)) this.sendTo(socket, t, d);
+    }
     return at;
+  }
+
+  /** Discord's rule: a guild belongs to shard (guild_id >> 22) % shard count. */
+  private owns(socket: WebSocket, guildId: string): boolean {
+    const [id, count] = this.#shardOf.get(socket) ?? [0, 1];
+    return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;
   }
 }
 

@@ -27,6 +27,11 @@ export interface FakeSlackApi {
   handle(method: string, answer: (args: Record<string, unknown>) => Record<string, unknown>): void;
   /** Adds or replaces a workspace member that users.info knows (others: user_not_found). */
   setUser(user: FakeSlackUser): void;
+  /**
+   * Lets oauth.v2.access exchange `code` for the team's bot token (as if someone clicked
+   * Allow on Slack's consent page); auth.test then answers for that token's team.
+   */
+  addInstall(install: FakeSlackInstall): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,13 @@ export interface FakeSlackUser {
   is_primary_owner?: boolean;
 }
 
+export interface FakeSlackInstall {
+  code: string;
+  teamId: string;
+  teamName: string;
+  botToken: string;
+}
+
 export const FAKE_BOT_USER_ID = "UBOT";
 export const FAKE_BOT_ID = "BBOT";
 
@@ -49,23 +61,46 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const history: { channel: string; ts: string; args: Record<string, unknown> }[] = [];
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const users = new Map<string, FakeSlackUser>();
+  const installs: FakeSlackInstall[] = [];
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
 
-  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+  const answer = (
+    method: string,
+    args: Record<string, unknown>,
+    token: string | undefined,
+  ): Record<string, unknown> => {
     const own = custom.get(method);
     if (own) return own(args);
     switch (method) {
-      case "auth.test":
+      case "auth.test": {
+        const installed = installs.find((install) => install.botToken === token);
         return {
           ok: true,
           url: "https://fake.slack.test/",
-          team: "Fake",
+          team: installed?.teamName ?? "Fake",
           user: "thesis-bot",
-          team_id: "T1",
+          team_id: installed?.teamId ?? "T1",
           user_id: FAKE_BOT_USER_ID,
           bot_id: FAKE_BOT_ID,
         };
+      }
+      case "oauth.v2.access": {
+        const installed = installs.find((install) => install.code === args.code);
+        if (!installed) return { ok: false, error: "invalid_code" };
+        return {
+          ok: true,
+          app_id: "A1",
+          authed_user: { id: "UINSTALLER" },
+          scope: "commands,chat:write,chat:write.public,app_mentions:read,users:read",
+          token_type: "bot",
+          access_token: installed.botToken,
+          bot_user_id: FAKE_BOT_USER_ID,
+          team: { id: installed.teamId, name: installed.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case "chat.postMessage": {
         const ts = nextTs();
         // Thread replies are not part of the channel's history, as on Slack.
@@ -120,7 +155,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     } else {
       const method = url.pathname.replace(/^\/api\//, "");
       calls.push({ method, args, at: performance.now(), ...(token ? { token } : {}) });
-      reply = answer(method, args);
+      reply = answer(method, args, token);
     }
     for (const wake of [...waiters]) wake();
     const text = JSON.stringify(reply);
@@ -139,6 +174,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo,
     handle: (method, fn) => void custom.set(method, fn),
     setUser: (user) => void users.set(user.id, user),
+    addInstall: (install) => void installs.push(install),
     waitForCalls(method, count = 1, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -52,7 +52,7 @@ describe("daily digest on Slack", () => {
     rig = await startDigestRig({
       start: "2025-06-02T12:00:00Z",
       thesis,
-      posters: { slack: chatPoster(slack.adapter.chat) },
+      posters: { slack: chatPoster(slack.adapter.chatFor) },
       subscribe: [{ channel, time: "08:30", timezone: "America/New_York" }],
     });
     await rig.advanceTo("2025-06-02T12:29:00Z");
@@ -82,12 +82,12 @@ describe("daily digest on Slack", () => {
     rig = await startDigestRig({
       start: "2025-06-02T06:00:00Z",
       thesis,
-      posters: { slack: chatPoster(slack.adapter.chat) },
+      posters: { slack: chatPoster(slack.adapter.chatFor) },
       subscribe: [{ channel, time: "09:00", timezone: "UTC" }],
     });
     await rig.advanceTo("2025-06-02T09:05:00Z");
     const recorded = await rig.store.digestHistory.get(`slack:${channel.channelId}`);
-    const poster = chatPoster(slack.adapter.chat);
+    const poster = chatPoster(slack.adapter.chatFor);
     const key = digestIdempotencyKey(channel, "2025-06-02");
     expect(await poster.findExisting!(channel, key)).toEqual({ messageId: recorded!.messageId });
     const tomorrow = digestIdempotencyKey(channel, "2025-06-03");
@@ -99,7 +99,7 @@ describe("daily digest on Slack", () => {
     rig = await startDigestRig({
       start: "2025-06-02T06:00:00Z",
       thesis,
-      posters: { slack: chatPoster(slack.adapter.chat) },
+      posters: { slack: chatPoster(slack.adapter.chatFor) },
       subscribe: [{ channel, time: "09:00", timezone: "UTC" }],
     });
     await rig.advanceTo("2025-06-03T12:00:00Z");

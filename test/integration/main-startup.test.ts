@@ -141,5 +141,5 @@ it("serve mode refuses a malformed signed request with 400, logs why at debug le
 it("serve without any chat token explains what to set", async () => {
   const run = io({}, "serve");
   expect(await runApp(run.app)).toBe(1);
-  expect(run.log()).toContain("set DISCORD_TOKEN or SLACK_BOT_TOKEN");
+  expect(run.log()).toContain("set DISCORD_TOKEN, SLACK_BOT_TOKEN or SLACK_CLIENT_ID");
 });

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
+import {
+  mentionEvent,
+  type SlackHarness,
+  startSlackHarness,
+  visibleText,
+} from "./slack-harness.ts";
 import { testCommands, tinyThesis } from "./slack-test-commands.ts";
 
 let harness: SlackHarness | undefined;
@@ -15,15 +20,7 @@ const start = async () => {
 /** Lets a handler that was (wrongly) started finish, so a "nothing happened" check means it. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 
-const mention = (extra: Record<string, unknown> = {}) => ({
-  type: "app_mention",
-  user: "U1",
-  text: "<@UBOT> does distribution win?",
-  ts: "1700000100.000200",
-  channel: "C1",
-  event_ts: "1700000100.000200",
-  ...extra,
-});
+const mention = mentionEvent;
 
 describe("Slack events", () => {
   it("answers a mention inside a thread in that thread, with quotes", async () => {

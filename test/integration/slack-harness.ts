@@ -7,6 +7,7 @@ import {
   createSlackAdapter,
   SLACK_EVENTS_PATH,
   type SlackAdapter,
+  type SlackAdapterConfig,
 } from "../../src/adapters/slack/index.ts";
 import { type BotServices, createBot } from "../../src/bot/bot.ts";
 import { createHttpServer, type HttpServer } from "../../src/server/http.ts";
@@ -23,7 +24,13 @@ export interface SlackHarness {
   /** POSTs a signed body to /slack/events. */
   send(body: string, options?: SendOptions): Promise<Response>;
   slash(text: string, responseId?: string, extra?: Record<string, string>): Promise<Response>;
-  event(event: Record<string, unknown>, eventId: string, retryNum?: number): Promise<Response>;
+  /** An event_callback from workspace `teamId` (defaults to T1). */
+  event(
+    event: Record<string, unknown>,
+    eventId: string,
+    retryNum?: number,
+    teamId?: string,
+  ): Promise<Response>;
   interaction(payload: Record<string, unknown>): Promise<Response>;
   close(): Promise<void>;
 }
@@ -45,16 +52,27 @@ export async function startSlackHarness(
     shutdownGraceMs?: number;
     /** ADMIN_USERS as the adapter sees it; workspace admins come from the fake's users.info. */
     isAdmin?: (userId: string) => boolean;
+    /** Adapter settings beyond the defaults: OAuth, the store, forgetWorkspace. */
+    adapter?: Pick<SlackAdapterConfig, "oauth" | "store" | "forgetWorkspace">;
+    /** A fake already running (two replicas talking to one Slack). */
+    fake?: FakeSlackApi;
   },
 ): Promise<SlackHarness> {
-  const { shutdownGraceMs: _grace, isAdmin: _listed, ...services } = setup;
-  const fake = await startFakeSlackApi();
+  const {
+    shutdownGraceMs: _grace,
+    isAdmin: _listed,
+    adapter: adapterSettings,
+    fake: sharedFake,
+    ...services
+  } = setup;
+  const fake = sharedFake ?? (await startFakeSlackApi());
   const logs: string[] = [];
   const log = (message: string, error?: unknown) =>
     logs.push(error ? `${message}: ${String(error)}` : message);
   const server = createHttpServer({ log, shutdownGraceMs: setup.shutdownGraceMs ?? 5000 });
   const adapter = createSlackAdapter({
-    botToken: "xoxb-test",
+    ...(adapterSettings?.oauth ? {} : { botToken: "xoxb-test" }),
+    ...adapterSettings,
     signingSecret: SIGNING_SECRET,
     apiUrl: fake.apiUrl,
     server,
@@ -106,15 +124,15 @@ export async function startSlackHarness(
       }).toString();
       return send(body);
     },
-    event(event, eventId, retryNum) {
+    event(event, eventId, retryNum, teamId = "T1") {
       const body = JSON.stringify({
         token: "legacy",
-        team_id: "T1",
+        team_id: teamId,
         api_app_id: "A1",
         type: "event_callback",
         event_id: eventId,
         event_time: 1_700_000_000,
-        authorizations: [{ team_id: "T1", user_id: "UBOT", is_bot: true }],
+        authorizations: [{ team_id: teamId, user_id: "UBOT", is_bot: true }],
         event,
       });
       return send(body, {
@@ -133,7 +151,7 @@ export async function startSlackHarness(
     async close() {
       await server.stop();
       await adapter.stop();
-      await fake.close();
+      if (!sharedFake) await fake.close();
     },
   };
 }
@@ -143,4 +161,17 @@ export function visibleText(args: Record<string, unknown>): string {
   return JSON.stringify({ text: args.text, blocks: args.blocks }, (key, value) =>
     key === "value" ? undefined : value,
   );
+}
+
+/** An app_mention asking a question in channel C1 (extra fields override). */
+export function mentionEvent(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: "app_mention",
+    user: "U1",
+    text: "<@UBOT> does distribution win?",
+    ts: "1700000100.000200",
+    channel: "C1",
+    event_ts: "1700000100.000200",
+    ...extra,
+  };
 }

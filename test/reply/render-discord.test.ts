@@ -150,7 +150,7 @@ describe("renderDiscord", () => {
     expect(renderDiscord(reply({ visibility: "public" }))[0]?.flags).toBeUndefined();
   });
 
-  it("pages a very long reply with Previous/Next carrying the command text", () => {
+  it("pages a very long reply with Previous/Next carrying the command text", async () => {
     const sections = Array.from({ length: 50 }, (_, i) => ({
       heading: `Risk ${i}`,
       citations: [citation(`Risk passage ${i} `.repeat(30))],
@@ -166,8 +166,9 @@ describe("renderDiscord", () => {
     expect(none).toHaveLength(0);
     const buttons = page2?.components[0]?.components ?? [];
     expect(buttons.map((b) => b.label)).toEqual(["Previous", "Next"]);
-    expect(buttons.map((b) => decodeCustomId(b.custom_id, store)?.page)).toEqual([0, 2]);
-    expect(decodeCustomId(buttons[0]!.custom_id, store)?.commandText).toBe("risks");
+    const decoded = await Promise.all(buttons.map((b) => decodeCustomId(b.custom_id, store)));
+    expect(decoded.map((target) => target?.page)).toEqual([0, 2]);
+    expect(decoded[0]?.commandText).toBe("risks");
   });
 
   it("renders each passage in full for threads", () => {
@@ -222,10 +223,10 @@ describe("renderDiscord", () => {
 });
 
 describe("button custom_ids", () => {
-  it("inline short command text, keep long text under a short key, and forget the oldest", () => {
+  it("inline short command text, keep long text under a short key, and forget the oldest", async () => {
     const store = new CommandTextStore(2);
     const short = encodeCustomId({ id: "share", label: "Share", value: "ask why" }, 0, store)!;
-    expect(decodeCustomId(short, store)).toEqual({
+    expect(await decodeCustomId(short, store)).toEqual({
       actionId: "share",
       page: 0,
       commandText: "ask why",
@@ -233,10 +234,10 @@ describe("button custom_ids", () => {
     const longText = `ask ${"why ".repeat(60)}`;
     const long = encodeCustomId({ id: "share", label: "Share", value: longText }, 0, store)!;
     expect(long.length).toBeLessThanOrEqual(100);
-    expect(decodeCustomId(long, store)?.commandText).toBe(longText);
+    expect((await decodeCustomId(long, store))?.commandText).toBe(longText);
     encodeCustomId({ id: "share", label: "Share", value: `${longText}2` }, 0, store);
     encodeCustomId({ id: "share", label: "Share", value: `${longText}3` }, 0, store);
-    expect(decodeCustomId(long, store)?.commandText).toBeUndefined();
-    expect(decodeCustomId("someone-elses-button", store)).toBeNull();
+    expect((await decodeCustomId(long, store))?.commandText).toBeUndefined();
+    expect(await decodeCustomId("someone-elses-button", store)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Bot } from "../../bot/bot.ts";
 import type { ChatAdapter } from "../../bot/chat-adapter.ts";
 import { InFlight } from "../../server/in-flight.ts";
+import type { AtomicStore } from "../../store/index.ts";
 import { createDiscordChat } from "./chat.ts";
 import { CommandTextStore } from "./custom-id.ts";
 import { callbackFor, receiveGatewayInteractions } from "./gateway.ts";
@@ -28,6 +29,16 @@ export interface DiscordAdapterConfig {
   bot: Bot;
   /** Defaults to the console. */
   log?: DiscordLog;
+  /**
+   * DISCORD_SHARDS: gateway shards this process runs, "auto" for Discord's recommended count.
+   * Defaults to one shard (up to about 2,500 guilds).
+   */
+  shards?: "auto" | { ids: number[]; count: number };
+  /**
+   * Where long button texts are kept so any replica can answer a click (Redis shared by
+   * replicas, or the SQLite file). Defaults to this process's memory only.
+   */
+  sharedState?: AtomicStore;
   /** User ids that may change settings (ADMIN_USERS), besides members with Manage Server. */
   admins?: readonly string[];
   /** Compare and register commands on start. Defaults to true. */
@@ -54,10 +65,17 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: { parse: [] },
     rest: config.apiUrl ? { api: config.apiUrl } : {},
+    ...(config.shards === "auto" ? { shards: "auto" as const } : {}),
+    ...(typeof config.shards === "object"
+      ? { shards: config.shards.ids, shardCount: config.shards.count }
+      : {}),
   });
   // Set now, not only at login(): the HTTP endpoint posts (Share, Find sources) through it too.
   client.rest.setToken(config.token);
-  const store = new CommandTextStore();
+  const store = new CommandTextStore({
+    ...(config.sharedState ? { shared: config.sharedState } : {}),
+    log: (message, error) => log.error(message, error),
+  });
   const chat = createDiscordChat({
     rest: client.rest,
     store,

@@ -46,6 +46,7 @@ export function createDiscordChat(options: {
         ? { ...reply, footer: [reply.footer, discordDigestRef(key)].filter(Boolean).join(" · ") }
         : reply;
       const payloads = renderDiscord(marked, { forcePublic: true, customId });
+      await store.saved();
       const id = await postMessages(rest, place.channelId, payloads, place.replyTo);
       return id ? { channelId: place.channelId, messageId: id } : undefined;
     },

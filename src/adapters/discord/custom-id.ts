@@ -1,11 +1,18 @@
 // Button custom_ids carry what the button does and the /thesis command text it re-runs, so a
 // click needs no stored state. Discord caps custom_id at 100 characters: a longer command
-// text is kept in a bounded in-memory map under a short key. After a restart (or once the
-// key has been evicted) such a button answers "run the command again" instead of guessing.
+// text is kept under a short key derived from the text itself (so every replica derives the
+// same key), in a bounded in-memory map and, when the store is given, in the store (Redis
+// shared by replicas, or the SQLite file) with an expiry, so a replica that did not render a
+// button still finds its text. Once the key has expired such a button answers "run the
+// command again" instead of guessing.
+import { createHash } from "node:crypto";
 import type { ReplyAction } from "../../reply/reply.ts";
+import type { AtomicStore } from "../../store/index.ts";
 
 export const CUSTOM_ID_PREFIX = "th";
 const MAX_CUSTOM_ID = 100;
+/** How long a long button text is kept in the store. Defaults to 30 days. */
+export const BUTTON_TEXT_TTL_MS = 30 * 24 * 60 * 60_000;
 
 export interface ButtonTarget {
   actionId: string;
@@ -14,26 +21,64 @@ export interface ButtonTarget {
   commandText: string | undefined;
 }
 
-/** Insertion-ordered map that forgets its oldest entries beyond `limit`. */
+export interface CommandTextStoreOptions {
+  /** Texts kept in this process. Defaults to 2000. */
+  limit?: number;
+  /** Shared with other replicas; without it, texts live in this process only. */
+  shared?: AtomicStore;
+  /** Store failures; the in-memory copy still answers this replica's buttons. */
+  log?: (message: string, error: unknown) => void;
+  ttlMs?: number;
+}
+
+/** Insertion-ordered map that forgets its oldest entries beyond `limit`, written through to the store. */
 export class CommandTextStore {
   readonly #texts = new Map<string, string>();
-  #counter = 0;
-  constructor(readonly limit = 2000) {}
+  readonly #writes = new Set<Promise<void>>();
+  readonly limit: number;
+  readonly #options: CommandTextStoreOptions;
 
+  constructor(options: number | CommandTextStoreOptions = {}) {
+    this.#options = typeof options === "number" ? { limit: options } : options;
+    this.limit = this.#options.limit ?? 2000;
+  }
+
+  /** The key for a text; the store write runs in the background (see saved()). */
   put(text: string): string {
-    for (const [key, stored] of this.#texts) if (stored === text) return key;
-    this.#counter += 1;
-    const key = this.#counter.toString(36);
+    const key = createHash("sha256").update(text).digest("base64url").slice(0, 16);
+    this.#texts.delete(key);
     this.#texts.set(key, text);
     if (this.#texts.size > this.limit) {
       const oldest = this.#texts.keys().next().value;
       if (oldest !== undefined) this.#texts.delete(oldest);
     }
+    const shared = this.#options.shared;
+    if (shared) {
+      const write = shared
+        .setIfAbsent(`discord:button:${key}`, text, this.#options.ttlMs ?? BUTTON_TEXT_TTL_MS)
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            this.#options.log?.("Discord: could not store a button's text", error),
+        )
+        .finally(() => this.#writes.delete(write));
+      this.#writes.add(write);
+    }
     return key;
   }
 
-  get(key: string): string | undefined {
-    return this.#texts.get(key);
+  /** Resolves once texts put so far are in the store: await it before sending the buttons. */
+  async saved(): Promise<void> {
+    await Promise.all([...this.#writes]);
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const local = this.#texts.get(key);
+    if (local !== undefined || !this.#options.shared) return local;
+    return this.#options.shared.get(`discord:button:${key}`).catch((error: unknown) => {
+      this.#options.log?.("Discord: could not read a button's text", error);
+      return undefined;
+    });
   }
 
   get size(): number {
@@ -54,11 +99,14 @@ export function encodeCustomId(
   return `${head}#${store.put(action.value)}`;
 }
 
-export function decodeCustomId(customId: string, store: CommandTextStore): ButtonTarget | null {
+export async function decodeCustomId(
+  customId: string,
+  store: CommandTextStore,
+): Promise<ButtonTarget | null> {
   const match = /^th\|([^|]+)\|(\d+)\|([=#])([\s\S]*)$/.exec(customId);
   if (!match) return null;
   const [, actionId = "", page = "0", kind, payload = ""] = match;
-  const commandText = kind === "=" ? payload : store.get(payload);
+  const commandText = kind === "=" ? payload : await store.get(payload);
   return { actionId, page: Number(page), commandText };
 }
 

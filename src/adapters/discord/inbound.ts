@@ -37,6 +37,8 @@ const base = z.looseObject({
   /** Goes into the webhook URL path of the answer: URL-safe characters only. */
   token: z.string().regex(/^[\w.-]{1,1000}$/),
   channel_id: snowflake.optional(),
+  /** The server: its settings (/thesis settings) are kept under this id. */
+  guild_id: snowflake.optional(),
   member: z
     .looseObject({
       user: discordUser,

@@ -83,11 +83,12 @@ export async function answerInteraction(
       store: deps.store,
       user: userOf(interaction),
       channelId,
+      workspaceId: interaction.guild_id,
       ...(message ? { message } : {}),
     });
 
   if (interaction.type === 3) {
-    const press = decodeCustomId(interaction.data.custom_id, deps.store);
+    const press = await decodeCustomId(interaction.data.custom_id, deps.store);
     if (!press) return;
     const on = interaction.message;
     const turn = turnOf(

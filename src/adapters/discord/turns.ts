@@ -57,6 +57,8 @@ export function interactionTurn(options: {
   store: CommandTextStore;
   user: ChatUser;
   channelId: string | undefined;
+  /** The server the interaction came from. */
+  workspaceId?: string | undefined;
   message?: PostRef & { public: boolean };
 }): InteractionTurn {
   const { rest, applicationId, token, first, user, channelId, message } = options;
@@ -87,6 +89,7 @@ export function interactionTurn(options: {
     platform: "discord",
     user,
     ...(channelId ? { channelId } : {}),
+    ...(options.workspaceId ? { workspaceId: options.workspaceId } : {}),
     ...(message ? { message } : {}),
     async defer(kind) {
       state = kind;
@@ -100,6 +103,8 @@ export function interactionTurn(options: {
           : { commandText: respondOptions.commandText }),
         ...(respondOptions?.page === undefined ? {} : { page: respondOptions.page }),
       });
+      // Another replica may get the click: long button texts must be in the store first.
+      await options.store.saved();
       for (const [index, payload] of payloads.entries()) {
         await send(payload, index === 0 && respondOptions?.replace === true);
       }

@@ -1,7 +1,8 @@
 // Slack as a ChatAdapter (src/bot/chat-adapter.ts): public posts through chat.postMessage,
 // a thread is a parent message's ts, the digest's idempotency key rides in message metadata
 // (kept by Slack and returned by conversations.history), and admins are ADMIN_USERS plus
-// the workspace's admins and owners.
+// the workspace's admins and owners. One ChatAdapter speaks for one workspace: `client`
+// carries that workspace's bot token (clients.ts).
 import type { ChatAdapter, PostRef } from "../../bot/chat-adapter.ts";
 import type { SlackClient } from "./deps.ts";
 import { postPublic } from "./post.ts";
@@ -50,7 +51,7 @@ export function createSlackChat(client: SlackClient, isAdmin: AdminCheck): ChatA
       );
       return found?.ts ? { channelId, messageId: found.ts } : null;
     },
-    isAdmin: (user) => isAdmin(user.id),
+    isAdmin: (user) => isAdmin(client, user.id),
     placeName: (place) => (place.threadId ? "the thread" : "this channel"),
   };
 }

@@ -10,7 +10,7 @@ import { interactionTurn } from "./turns.ts";
 export const SLASH_COMMAND = "/thesis";
 
 export function registerSlashCommand(app: App, deps: SlackDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     const text = plainFromSlack(command.text ?? "");
     const user = { id: command.user_id, name: command.user_name };
@@ -18,9 +18,12 @@ export function registerSlashCommand(app: App, deps: SlackDeps): void {
       deps,
       "/thesis",
       () =>
-        answerCommand(deps.bot, deps.chat, interactionTurn(respond, user, command.channel_id), {
-          text,
-        }),
+        answerCommand(
+          deps.bot,
+          deps.chatWith(client),
+          interactionTurn(respond, user, command.channel_id, command.team_id),
+          { text },
+        ),
       (sentence) => respondSentence(respond, sentence),
     );
   });

@@ -11,8 +11,11 @@ export type SlackClient = App["client"];
 
 export interface SlackDeps {
   bot: Bot;
-  /** Slack as the bot sees it (posts, threads, admins). */
-  chat: ChatAdapter;
+  /**
+   * Slack as the bot sees it (posts, threads, admins) through a request's client, which Bolt
+   * made with the token of the workspace the request came from.
+   */
+  chatWith(client: SlackClient): ChatAdapter;
   log: SlackLog;
   /** Answers still being computed or posted; shutdown waits for them. */
   work: InFlight;

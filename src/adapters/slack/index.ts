@@ -5,27 +5,49 @@
 // at POST /slack/events on the process's shared HTTP server (src/server/http.ts) instead
 // of letting Bolt open a port of its own: one port serves Slack, Discord interactions and /healthz, and one shutdown
 // path drains everything. Socket Mode (SLACK_APP_TOKEN) needs no public URL at all.
+//
+// Tokens: SLACK_BOT_TOKEN serves one workspace. With SLACK_CLIENT_ID (OAuth, oauth.ts) each
+// workspace installs the app and its own bot token is kept in the store; Bolt's `authorize`
+// finds it for every request, so each listener's `client` speaks for the request's workspace,
+// and chatFor() finds it for the digest from the channel's recorded workspace.
 import { App, type Logger, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { InstallationStore } from "@slack/oauth";
 import type { Bot } from "../../bot/bot.ts";
 import type { ChatAdapter } from "../../bot/chat-adapter.ts";
 import type { Config } from "../../config.ts";
 import type { HttpServer } from "../../server/http.ts";
 import { InFlight } from "../../server/in-flight.ts";
+import type { ChannelRef, Store } from "../../store/index.ts";
 import { registerButtons } from "./buttons.ts";
 import { createSlackChat } from "./chat.ts";
+import { type ClientFor, installedClients, singleTokenClients } from "./clients.ts";
 import { registerSlashCommand } from "./command.ts";
-import type { SlackDeps, SlackLog } from "./deps.ts";
+import { RecentIds, storedEventIds } from "./dedupe.ts";
+import type { SlackClient, SlackDeps, SlackLog } from "./deps.ts";
 import { createSlackEdge } from "./edge.ts";
+import { storeInstallations } from "./installations.ts";
 import { registerMention } from "./mention.ts";
 import { installSafetyMiddleware } from "./middleware.ts";
+import { createInstaller, mountOAuthRoutes, type SlackOAuthConfig } from "./oauth.ts";
 import { registerFindSources } from "./shortcut.ts";
+import { registerUninstall } from "./uninstall.ts";
 import { createWorkspaceAdminCheck } from "./workspace-admins.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
+export { SLACK_INSTALL_PATH, SLACK_REDIRECT_PATH } from "./oauth.ts";
 
 export interface SlackAdapterConfig {
-  /** SLACK_BOT_TOKEN (xoxb-…). */
-  botToken: string;
+  /** SLACK_BOT_TOKEN (xoxb-…): one workspace. Either this or `oauth`. */
+  botToken?: string;
+  /** SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: many workspaces, via OAuth. */
+  oauth?: SlackOAuthConfig;
+  /**
+   * The store: installations (needed with `oauth`) and redelivered event ids, shared by
+   * replicas. Without it, event ids are remembered in this process only.
+   */
+  store?: Pick<Store, "installations" | "atomic">;
+  /** Removes a workspace's data once it uninstalls the app. Defaults to removing nothing. */
+  forgetWorkspace?: (teamId: string) => Promise<void>;
   /** SLACK_SIGNING_SECRET: HTTP mode, requests verified with it. */
   signingSecret?: string;
   /** SLACK_APP_TOKEN (xapp-…): Socket Mode; takes precedence over HTTP mode. */
@@ -50,8 +72,11 @@ export interface SlackAdapterConfig {
 export interface SlackAdapter {
   readonly mode: "http" | "socket";
   readonly app: App;
-  /** Slack as the bot sees it: posts, threads, admins (the digest posts through it). */
-  readonly chat: ChatAdapter;
+  /**
+   * Slack as the bot sees it in a channel's workspace: posts, threads, admins (the digest
+   * posts through it). Rejects when the workspace has no installation (OAuth).
+   */
+  chatFor(channel: Pick<ChannelRef, "guildOrTeamId">): Promise<ChatAdapter>;
   /** Verifies the token (auth.test); in Socket Mode also opens the connection. */
   start(): Promise<void>;
   /** Resolves once in-flight answers are posted (capped by shutdownGraceMs). */
@@ -76,8 +101,24 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       "Slack HTTP mode needs the shared HTTP server to mount POST /slack/events on.",
     );
   }
+  if (Boolean(config.botToken) === Boolean(config.oauth)) {
+    throw new SlackSetupError(
+      "Slack needs either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many workspaces), not both.",
+    );
+  }
+  if (config.oauth && !(config.store && config.server)) {
+    throw new SlackSetupError(
+      "Slack OAuth needs the store (for installations) and the shared HTTP server (for /slack/install).",
+    );
+  }
   const logger = boltLogger(config.log);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const installations: InstallationStore | undefined =
+    config.oauth && config.store ? storeInstallations(config.store.installations) : undefined;
+  const installer =
+    config.oauth && installations
+      ? createInstaller(config.oauth, installations, clientOptions, logger)
+      : undefined;
   const work = new InFlight();
   const edge =
     mode === "http"
@@ -97,7 +138,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       installerOptions: { clientOptions },
     });
   const app = new App({
-    token: config.botToken,
+    ...(installer
+      ? { authorize: (source) => installer.authorize(source) }
+      : { token: config.botToken }),
     receiver,
     logger,
     clientOptions,
@@ -111,22 +154,32 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     convoStore: false,
   });
 
-  const chat = createSlackChat(
-    app.client,
-    createWorkspaceAdminCheck({
-      client: app.client,
-      listed: config.isAdmin ?? (() => false),
-      log: config.log,
-    }),
+  const isAdmin = createWorkspaceAdminCheck({
+    listed: config.isAdmin ?? (() => false),
+    log: config.log,
+  });
+  const chatWith = (client: SlackClient) => createSlackChat(client, isAdmin);
+  const clientFor: ClientFor = installer
+    ? installedClients(installer, clientOptions)
+    : singleTokenClients(app.client);
+  const deps: SlackDeps = { bot: config.bot, chatWith, log: config.log, work };
+  installSafetyMiddleware(
+    app,
+    config.log,
+    config.store ? storedEventIds(config.store.atomic) : new RecentIds(),
   );
-  const deps: SlackDeps = { bot: config.bot, chat, log: config.log, work };
-  installSafetyMiddleware(app, config.log);
   registerSlashCommand(app, deps);
   registerMention(app, deps);
   registerFindSources(app, deps);
   registerButtons(app, deps);
+  registerUninstall(app, {
+    ...(installations ? { installations } : {}),
+    forgetWorkspace: config.forgetWorkspace ?? (async () => {}),
+    log: config.log,
+  });
   app.error(async (error) => config.log("Slack app error", error));
 
+  if (installer && config.server) mountOAuthRoutes(config.server, installer, config.log);
   if (edge) {
     // Bolt never sees a request the edge has not read, verified, checked and acknowledged.
     config.server?.route(SLACK_EVENTS_PATH, edge.listener);
@@ -145,7 +198,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   return {
     mode,
     app,
-    chat,
+    chatFor: async (channel) => chatWith(await clientFor({ teamId: channel.guildOrTeamId })),
     async start() {
       try {
         await app.init();
@@ -193,15 +246,27 @@ function describe(error: unknown): string {
 /** Builds the adapter config from the environment; undefined when Slack is not configured. */
 export function slackConfigFromEnv(
   env: Config,
-  deps: Omit<SlackAdapterConfig, "botToken" | "signingSecret" | "appToken" | "apiUrl">,
+  deps: Omit<SlackAdapterConfig, "botToken" | "oauth" | "signingSecret" | "appToken" | "apiUrl">,
 ): SlackAdapterConfig | undefined {
-  if (!env.SLACK_BOT_TOKEN) return undefined;
+  const oauth = slackOAuthFromEnv(env);
+  if (!env.SLACK_BOT_TOKEN && !oauth) return undefined;
   return {
     ...deps,
-    botToken: env.SLACK_BOT_TOKEN,
+    ...(env.SLACK_BOT_TOKEN ? { botToken: env.SLACK_BOT_TOKEN } : {}),
+    ...(oauth ? { oauth } : {}),
     ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
     ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
     ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
     isAdmin: deps.isAdmin ?? ((userId) => env.ADMIN_USERS.includes(userId)),
+  };
+}
+
+function slackOAuthFromEnv(env: Config): SlackOAuthConfig | undefined {
+  if (!env.SLACK_CLIENT_ID || !env.SLACK_CLIENT_SECRET || !env.SLACK_STATE_SECRET) return undefined;
+  return {
+    clientId: env.SLACK_CLIENT_ID,
+    clientSecret: env.SLACK_CLIENT_SECRET,
+    stateSecret: env.SLACK_STATE_SECRET,
+    ...(env.SLACK_REDIRECT_URL ? { redirectUri: env.SLACK_REDIRECT_URL } : {}),
   };
 }

@@ -14,11 +14,12 @@ export function registerMention(app: App, deps: SlackDeps): void {
       messageId: event.ts,
       ...(event.thread_ts ? { threadId: event.thread_ts } : {}),
     };
-    const turn = threadTurn(deps.chat, client, { id: event.user ?? "unknown" }, asked);
+    const chat = deps.chatWith(client);
+    const turn = threadTurn(chat, client, { id: event.user ?? "unknown" }, asked, context.teamId);
     await answerSafely(
       deps,
       "app_mention",
-      () => answerMention(deps.bot, deps.chat, turn, question),
+      () => answerMention(deps.bot, chat, turn, question),
       (sentence) => turn.say(sentence),
     );
   });

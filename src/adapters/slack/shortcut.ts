@@ -12,7 +12,7 @@ export const FIND_SOURCES_CALLBACK_ID = "find_sources";
 export function registerFindSources(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(
     { callback_id: FIND_SOURCES_CALLBACK_ID, type: "message_action" },
-    async ({ shortcut, ack, respond }) => {
+    async ({ shortcut, ack, respond, client }) => {
       await ack();
       const channel = shortcut.channel.id;
       const target = {
@@ -28,8 +28,8 @@ export function registerFindSources(app: App, deps: SlackDeps): void {
         () =>
           findSources(
             deps.bot,
-            deps.chat,
-            interactionTurn(respond, user, channel, { ...target, public: true }),
+            deps.chatWith(client),
+            interactionTurn(respond, user, channel, shortcut.team?.id, { ...target, public: true }),
             target,
             text,
           ),

@@ -18,12 +18,14 @@ export function interactionTurn(
   respond: RespondFn,
   user: ChatUser,
   channelId: string | undefined,
+  workspaceId: string | undefined,
   message?: PostRef & { public: boolean },
 ): Turn {
   return {
     platform: "slack",
     user,
     ...(channelId ? { channelId } : {}),
+    ...(workspaceId ? { workspaceId } : {}),
     ...(message ? { message } : {}),
     respond: (reply, options) =>
       respondAll(respond, renderSlack(reply), {
@@ -41,13 +43,15 @@ export function threadTurn(
   client: SlackClient,
   user: ChatUser,
   asked: PostRef,
+  workspaceId: string | undefined,
 ): Turn {
   const thread = { channelId: asked.channelId, threadId: asked.threadId ?? asked.messageId };
-  return publicTurn(chat, user, asked, thread, (sentence) =>
+  const turn = publicTurn(chat, user, asked, thread, (sentence) =>
     client.chat.postMessage({
       channel: thread.channelId,
       thread_ts: thread.threadId,
       text: sentence,
     }),
   );
+  return workspaceId ? { ...turn, workspaceId } : turn;
 }

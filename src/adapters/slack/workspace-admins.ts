@@ -1,12 +1,12 @@
 // Who may change settings on Slack: anyone in ADMIN_USERS, plus the workspace's admins
-// and owners as Slack reports them (users.info, scope users:read). The lookup is cached
-// per user for a few minutes so a burst of digest commands costs one call, and any
+// and owners as Slack reports them (users.info, scope users:read, asked with the token of
+// the user's own workspace). The lookup is cached per user (Slack user ids are unique
+// across workspaces) for a few minutes so a burst of digest commands costs one call, and any
 // failure (missing scope, Slack down, slow answer) falls back to the list alone: an error
 // never grants admin and never stops the command from being answered.
 import type { SlackClient, SlackLog } from "./deps.ts";
 
 export interface WorkspaceAdminOptions {
-  client: SlackClient;
   /** ADMIN_USERS: admins without asking Slack. */
   listed: (userId: string) => boolean;
   log: SlackLog;
@@ -19,7 +19,8 @@ export interface WorkspaceAdminOptions {
   timeoutMs?: number;
 }
 
-export type AdminCheck = (userId: string) => Promise<boolean>;
+/** Asks with the client of the user's workspace (its bot token). */
+export type AdminCheck = (client: SlackClient, userId: string) => Promise<boolean>;
 
 export function createWorkspaceAdminCheck(options: WorkspaceAdminOptions): AdminCheck {
   const now = options.now ?? Date.now;
@@ -39,12 +40,12 @@ export function createWorkspaceAdminCheck(options: WorkspaceAdminOptions): Admin
     }
   };
 
-  return async (userId) => {
+  return async (client, userId) => {
     if (options.listed(userId)) return true;
     const cached = cache.get(userId);
     if (cached && cached.until > now()) return cached.admin;
     try {
-      const admin = await withTimeout(workspaceRole(options.client, userId), timeoutMs);
+      const admin = await withTimeout(workspaceRole(client, userId), timeoutMs);
       remember(userId, admin);
       return admin;
     } catch (error) {

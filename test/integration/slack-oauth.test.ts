@@ -1,0 +1,172 @@
+// Slack for many workspaces, end to end: two teams install the app through GET /slack/install
+// and GET /slack/oauth_redirect (state cookie and all) against the loopback Slack fake, which
+// hands each its own bot token (oauth.v2.access); each team's requests and its digest are then
+// answered with that team's token, and an uninstall removes the team's installation and data.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { thesisCommands } from "../../commands/index.ts";
+import { workspaceForgetter } from "../../src/app/forget-workspace.ts";
+import {
+  createDigestSubscriptions,
+  digestCommandsFrom,
+  digestComposer,
+} from "../../src/digest/index.ts";
+import { createStore, type Store } from "../../src/store/index.ts";
+import { seedsService } from "../answer/seeds-service.ts";
+import { mentionEvent, type SlackHarness, startSlackHarness } from "./slack-harness.ts";
+
+const TEAMS = [
+  { code: "code-one", teamId: "T1", teamName: "One", botToken: "xoxb-team-one" },
+  { code: "code-two", teamId: "T2", teamName: "Two", botToken: "xoxb-team-two" },
+];
+
+let harness: SlackHarness | undefined;
+let store: Store | undefined;
+let dataDir: string | undefined;
+afterEach(async () => {
+  await harness?.close();
+  await store?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  harness = store = dataDir = undefined;
+});
+
+async function start() {
+  dataDir = mkdtempSync(path.join(tmpdir(), "thesis-oauth-"));
+  store = await createStore({ dataDir });
+  const subscriptions = createDigestSubscriptions(store);
+  const { thesis } = await seedsService();
+  const forget = workspaceForgetter(store, subscriptions);
+  harness = await startSlackHarness({
+    commands: thesisCommands,
+    thesis,
+    digest: digestCommandsFrom(subscriptions, digestComposer(thesis, store)),
+    isAdmin: (userId) => userId === "U1",
+    adapter: {
+      oauth: { clientId: "111.222", clientSecret: "client-secret", stateSecret: "state-secret" },
+      store,
+      forgetWorkspace: (teamId) => forget("slack", teamId),
+    },
+  });
+  for (const team of TEAMS) harness.fake.addInstall(team);
+  return { h: harness, store, subscriptions };
+}
+
+/** What a browser does: /slack/install, Slack's consent (the fake's code), the redirect back. */
+async function install(h: SlackHarness, code: string): Promise<Response> {
+  const begin = await fetch(`${h.base}/slack/install`, { redirect: "manual" });
+  expect(begin.status).toBe(302);
+  const consent = new URL(begin.headers.get("location") ?? "");
+  expect(consent.origin + consent.pathname).toBe("https://slack.com/oauth/v2/authorize");
+  expect(consent.searchParams.get("scope")).toContain("chat:write");
+  const state = consent.searchParams.get("state") ?? "";
+  const cookie = (begin.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return fetch(`${h.base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
+    headers: { cookie },
+  });
+}
+
+const mention = (channel: string) => mentionEvent({ channel });
+
+describe("Slack installed in many workspaces (OAuth)", () => {
+  it("installs two teams and answers each with its own token", async () => {
+    const { h, store } = await start();
+    for (const team of TEAMS) {
+      const done = await install(h, team.code);
+      expect(done.status).toBe(200);
+      expect(await done.text()).toContain(`installed in ${team.teamName}`);
+    }
+    const kept = await store.installations.get("slack:team:T2");
+    expect((kept?.installation.bot as { token?: string } | undefined)?.token).toBe("xoxb-team-two");
+    expect(await store.installations.list()).toHaveLength(2);
+
+    await h.event(mention("C-ONE"), "EvOne", undefined, "T1");
+    await h.event(mention("C-TWO"), "EvTwo", undefined, "T2");
+    const posts = await h.fake.waitForCalls("chat.postMessage", 2);
+    const tokenIn = (channel: string) => posts.find((p) => p.args.channel === channel)?.token;
+    expect(tokenIn("C-ONE")).toBe("xoxb-team-one");
+    expect(tokenIn("C-TWO")).toBe("xoxb-team-two");
+  });
+
+  it("refuses a redirect whose state is not the browser's", async () => {
+    const { h, store } = await start();
+    const forged = await fetch(`${h.base}/slack/oauth_redirect?code=code-one&state=forged`);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain("did not complete");
+    expect(await store.installations.list()).toEqual([]);
+    expect(h.fake.callsTo("oauth.v2.access")).toEqual([]);
+  });
+
+  it("posts a team's digest with that team's token", async () => {
+    const { h, subscriptions } = await start();
+    for (const team of TEAMS) await install(h, team.code);
+    await h.slash("digest on 09:00 UTC", "sub-two", { team_id: "T2", channel_id: "C-TWO" });
+    await h.fake.waitForCalls("response_url");
+    const [subscription] = await subscriptions.list();
+    expect(subscription?.channel).toEqual({
+      platform: "slack",
+      channelId: "C-TWO",
+      guildOrTeamId: "T2",
+    });
+    const chat = await h.adapter.chatFor(subscription?.channel ?? {});
+    await chat.post(
+      { channelId: "C-TWO" },
+      {
+        kind: "info",
+        title: "Digest",
+        summary: "Today",
+        sections: [],
+        actions: [],
+        visibility: "public",
+      },
+    );
+    const [post] = await h.fake.waitForCalls("chat.postMessage");
+    expect(post?.token).toBe("xoxb-team-two");
+    await expect(h.adapter.chatFor({ guildOrTeamId: "T-NEVER" })).rejects.toThrow(
+      /No Slack installation/,
+    );
+  });
+
+  it("forgets a team that uninstalls: its installation and digest go, the other team's stay", async () => {
+    const { h, store, subscriptions } = await start();
+    for (const team of TEAMS) await install(h, team.code);
+    await h.slash("digest on", "sub-one", { team_id: "T1", channel_id: "C-ONE" });
+    await h.slash("digest on", "sub-two", { team_id: "T2", channel_id: "C-TWO" });
+    await h.fake.waitForCalls("response_url", 2);
+    expect(await subscriptions.list()).toHaveLength(2);
+
+    await h.event({ type: "app_uninstalled" }, "EvGone", undefined, "T1");
+    await until(async () => (await store.installations.get("slack:team:T1")) === undefined);
+    await until(async () => (await subscriptions.list()).length === 1);
+    expect((await subscriptions.list()).map((s) => s.channel.guildOrTeamId)).toEqual(["T2"]);
+    expect(await store.installations.get("slack:team:T2")).toBeDefined();
+
+    // The forgotten team's token is never used again: its events go unanswered.
+    await h.event(mention("C-ONE"), "EvAfter", undefined, "T1");
+    await h.event(mention("C-TWO"), "EvStill", undefined, "T2");
+    const [post] = await h.fake.waitForCalls("chat.postMessage");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.callsTo("chat.postMessage").map((p) => [p.args.channel, p.token])).toEqual([
+      ["C-TWO", "xoxb-team-two"],
+    ]);
+    expect(post?.token).toBe("xoxb-team-two");
+  });
+
+  it("forgets a team whose bot token is revoked, and keeps one whose user tokens alone are", async () => {
+    const { h, store } = await start();
+    for (const team of TEAMS) await install(h, team.code);
+    await h.event({ type: "tokens_revoked", tokens: { oauth: ["UX"] } }, "EvUser", undefined, "T2");
+    await h.event({ type: "tokens_revoked", tokens: { bot: ["UBOT"] } }, "EvBot", undefined, "T1");
+    await until(async () => (await store.installations.get("slack:team:T1")) === undefined);
+    expect(await store.installations.get("slack:team:T2")).toBeDefined();
+  });
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
