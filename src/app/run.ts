@@ -6,6 +6,7 @@ import type { Platform } from "../../commands/types.ts";
 import { createConsoleAdapter } from "../adapters/console/index.ts";
 import { createBot } from "../bot/bot.ts";
 import type { ChatAdapter } from "../bot/chat-adapter.ts";
+import { welcomesIn } from "../bot/welcome.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { chatPoster } from "../digest/chat-poster.ts";
 import {
@@ -130,6 +131,7 @@ export async function runApp(io: AppIo): Promise<number> {
       limiter,
       limiterHealth,
       sources: sources.manager,
+      welcomes: welcomesIn(store.atomic),
       log: (message, error) => log.error(message, error),
     });
     const startScheduler = (chats: Partial<Record<Platform, ChatAdapter>>) => {

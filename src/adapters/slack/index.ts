@@ -16,9 +16,11 @@ import { createSlackChat } from "./chat.ts";
 import { registerSlashCommand } from "./command.ts";
 import type { SlackDeps, SlackLog } from "./deps.ts";
 import { createSlackEdge } from "./edge.ts";
+import { registerAppHome } from "./home.ts";
 import { registerMention } from "./mention.ts";
 import { installSafetyMiddleware } from "./middleware.ts";
 import { registerFindSources } from "./shortcut.ts";
+import { registerWelcome } from "./welcome.ts";
 import { createWorkspaceAdminCheck } from "./workspace-admins.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -125,6 +127,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   registerMention(app, deps);
   registerFindSources(app, deps);
   registerButtons(app, deps);
+  registerWelcome(app, deps);
+  registerAppHome(app, deps);
   app.error(async (error) => config.log("Slack app error", error));
 
   if (edge) {
