@@ -98,6 +98,20 @@ describe("Discord follow-ups", () => {
   });
 });
 
+describe("Discord language", () => {
+  it("answers a German mention with the sentence that the bot reads English", async () => {
+    const count = postsTo(FAKE_IDS.channel).length;
+    fake.dispatch(
+      "MESSAGE_CREATE",
+      userMessage(`<@${FAKE_IDS.bot}> Warum gewinnt die Verteilung gegen die offenen Modelle?`),
+    );
+    const answer = await nextPost(FAKE_IDS.channel, count);
+    expect(JSON.stringify(answer.body)).toContain(
+      "thesis-bot reads questions in English, and this one looks like another language.",
+    );
+  });
+});
+
 describe("Discord onboarding", () => {
   it("welcomes a server once in its system channel, and not when the bot rejoins", async () => {
     const guildId = nextId();

@@ -112,6 +112,31 @@ describe("Slack follow-ups in a thread", () => {
     expect(visibleText(answer?.args ?? {})).toContain("> ");
   });
 
+  it("asks in context when the words a follow-up names are no topic the corpus knows", async () => {
+    await click("thesis_thread", "risks TAO");
+    await h.fake.waitForCalls("response_url", 1, 10_000);
+    const threadTs = String(h.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
+    const before = h.fake.callsTo("chat.postMessage").length;
+    await h.event(
+      {
+        type: "app_mention",
+        user: "U2",
+        text: `<@${FAKE_BOT_USER_ID}> really?`,
+        ts: "1800000000.000250",
+        thread_ts: threadTs,
+        channel: "C1",
+      },
+      eventId(),
+    );
+    const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
+    const answer = posts[before];
+    const command = (answer?.args.metadata as { event_payload?: { command?: string } })
+      ?.event_payload?.command;
+    // `risks really` is refused (no such topic), so the follow-up is asked instead.
+    expect(command).toMatch(/^ask really\? \S+/);
+    expect(visibleText(answer?.args ?? {})).not.toContain("Unknown topic");
+  });
+
   it("answers a mention in a thread without an answer of the bot's as a question alone", async () => {
     await h.event(
       {
@@ -129,6 +154,17 @@ describe("Slack follow-ups in a thread", () => {
       event_type: "thesis_answer",
       event_payload: { command: "ask why does open source AI become the default?" },
     });
+  });
+});
+
+describe("Slack language", () => {
+  it("answers a German question with the sentence that the bot reads English", async () => {
+    await h.slash("ask Warum gewinnt die Verteilung gegen die offenen Modelle?", "german");
+    const [answer] = await h.fake.waitForCalls("response_url", 1, 10_000);
+    expect(answer?.args.response_type).toBe("ephemeral");
+    expect(visibleText(answer?.args ?? {})).toContain(
+      "thesis-bot reads questions in English, and this one looks like another language.",
+    );
   });
 });
 
