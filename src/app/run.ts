@@ -6,6 +6,7 @@ import type { Platform } from "../../commands/types.ts";
 import { createConsoleAdapter } from "../adapters/console/index.ts";
 import { createBot } from "../bot/bot.ts";
 import type { ChatAdapter } from "../bot/chat-adapter.ts";
+import { welcomesIn } from "../bot/welcome.ts";
 import { workspaceSettings } from "../bot/workspace-settings.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { type ChatFor, chatPoster } from "../digest/chat-poster.ts";
@@ -135,6 +136,7 @@ export async function runApp(io: AppIo): Promise<number> {
       limiterHealth,
       sources: sources.manager,
       settings: workspaceSettings(store.settings),
+      welcomes: welcomesIn(store.atomic),
       log: (message, error) => log.error(message, error),
     });
     const startScheduler = (chats: Partial<Record<Platform, ChatAdapter | ChatFor>>) => {

@@ -10,6 +10,7 @@
 import type { Bot, Invocation } from "./bot.ts";
 import type { ChatAdapter, Place, PostRef, Turn } from "./chat-adapter.ts";
 import { askAbout } from "./command-text.ts";
+import { followUpTexts, type ThreadContext } from "./follow-up.ts";
 import { asPublic, citationCount, leadOnly } from "./public-replies.ts";
 import { voteOf } from "./votes.ts";
 
@@ -52,13 +53,13 @@ export async function pressButton(
   const channelId = turn.channelId;
   if (failed || !channelId) return turn.respond(reply, { commandText });
   if (press.actionId === "share") {
-    await adapter.post({ channelId }, asPublic(reply, ["share"]));
+    await adapter.post({ channelId }, asPublic(reply, ["share"]), { commandText });
     return turn.say(`Shared in ${adapter.placeName({ channelId })}.`);
   }
   if (press.actionId === "thread") {
     const anchor = turn.message?.public
       ? turn.message
-      : await adapter.post({ channelId }, asPublic(reply));
+      : await adapter.post({ channelId }, asPublic(reply), { commandText });
     if (!anchor) return;
     const thread = await adapter.startThread(anchor, reply.title);
     await adapter.postPassages(thread, reply);
@@ -94,14 +95,28 @@ export async function findSources(
   );
 }
 
-/** "@thesis-bot <question>": answered publicly where it was asked (the turn knows where). */
+/**
+ * "@thesis-bot <question>": answered publicly where it was asked (the turn knows where).
+ * In a thread where the bot answered before, `thread` holds that answer's command, and the
+ * question is read as a follow-up to it (src/bot/follow-up.ts).
+ */
 export async function answerMention(
   bot: Bot,
   adapter: ChatAdapter,
   turn: Turn,
   question: string,
+  thread?: ThreadContext,
 ): Promise<void> {
-  const text = question.trim() === "" ? "help" : askAbout(question);
-  const { reply } = await bot.run(adapter, turn, { text });
-  await turn.respond(asPublic(reply));
+  const texts =
+    question.trim() === ""
+      ? ["help"]
+      : thread
+        ? followUpTexts(thread, question, bot.commands)
+        : [askAbout(question)];
+  let answer = await bot.run(adapter, turn, { text: texts[0] ?? "help" });
+  for (const text of texts.slice(1)) {
+    if (answer.reply.kind !== "error" && answer.reply.kind !== "usage") break;
+    answer = await bot.run(adapter, turn, { text });
+  }
+  await turn.respond(asPublic(answer.reply), { commandText: answer.commandText });
 }

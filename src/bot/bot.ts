@@ -28,6 +28,7 @@ import {
 } from "./preconditions.ts";
 import { withShareButtons } from "./public-replies.ts";
 import { VOTE_FAILED, VOTE_THANKS, withVoteButtons } from "./votes.ts";
+import { type WelcomeMemory, welcomesInMemory } from "./welcome.ts";
 
 export interface BotServices extends PreconditionServices {
   commands: readonly SubcommandDefinition[];
@@ -45,6 +46,8 @@ export interface BotServices extends PreconditionServices {
   feedback?: FeedbackService;
   /** Defaults to the system clock. */
   now?: () => Date;
+  /** Which places were welcomed (src/bot/welcome.ts). Defaults to a process-local memory. */
+  welcomes?: WelcomeMemory;
 }
 
 /** What someone asked for: a typed line ("ask why…") or a subcommand with options. */
@@ -68,6 +71,8 @@ export interface Asker {
 export interface Bot {
   readonly commands: readonly SubcommandDefinition[];
   readonly thesis: ThesisService;
+  /** Which channels and servers were welcomed already (src/bot/welcome.ts). */
+  readonly welcomes: WelcomeMemory;
   /** Runs an invocation for a user of a platform; never rejects. */
   run(adapter: ChatAdapter, who: Asker, invocation: Invocation): Promise<Answer>;
   /**
@@ -150,6 +155,7 @@ export function createBot(services: BotServices): Bot {
   return {
     commands,
     thesis: services.thesis,
+    welcomes: services.welcomes ?? welcomesInMemory(),
     run: (adapter, who, invocation) =>
       inRequest(async () => {
         const started = performance.now();

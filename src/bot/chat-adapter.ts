@@ -36,6 +36,11 @@ export interface PostRef {
 export interface PostOptions {
   /** An idempotency key the post carries, so findPost can tell it went out (the digest). */
   key?: string;
+  /**
+   * The command text behind the reply, kept with the post (Slack metadata, Discord's footer)
+   * so a follow-up in its thread can be read with it (src/bot/follow-up.ts).
+   */
+  commandText?: string;
 }
 
 export interface ChatAdapter {
@@ -104,8 +109,13 @@ export function publicTurn(
     user,
     channelId: asked.channelId,
     message: { ...asked, public: true },
-    async respond(reply) {
-      await chat.post(place, reply);
+    // The command rides with the public answer, so a follow-up can be read with it.
+    async respond(reply, options) {
+      await chat.post(
+        place,
+        reply,
+        options?.commandText ? { commandText: options.commandText } : {},
+      );
     },
     async say(sentence) {
       await say(sentence);

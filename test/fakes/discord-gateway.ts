@@ -255,8 +255,41 @@ export function findSources(content: string) {
   return { interaction: interactionBase(2, data), target };
 }
 
+/**
+ * GUILD_CREATE for a server the bot was just added to, with a system channel and the bot's
+ * own member (as Discord sends them); `mayPost: false` denies @everyone Send Messages there.
+ */
+export function joinedGuild(guildId: string, options: { mayPost?: boolean } = {}) {
+  const systemChannelId = nextId();
+  const deny =
+    options.mayPost === false ? [{ id: guildId, type: 0, allow: "0", deny: "2048" }] : [];
+  const base = guildPayload();
+  return {
+    ...base,
+    id: guildId,
+    name: "New Server",
+    system_channel_id: systemChannelId,
+    roles: base.roles.map((role) => ({ ...role, id: guildId })),
+    members: [{ ...member(FAKE_IDS.bot), user: fakeUser(FAKE_IDS.bot, true) }],
+    channels: [
+      {
+        id: systemChannelId,
+        type: 0,
+        name: "general",
+        guild_id: guildId,
+        position: 0,
+        permission_overwrites: deny,
+      },
+    ],
+    threads: [],
+  };
+}
+
 /** MESSAGE_CREATE from a user (or a bot) in a channel or thread. */
-export function userMessage(content: string, options: { channelId?: string; bot?: boolean } = {}) {
+export function userMessage(
+  content: string,
+  options: { channelId?: string; bot?: boolean; replyTo?: string } = {},
+) {
   const author = fakeUser(options.bot ? nextId() : FAKE_IDS.user, options.bot);
   const mentions = content.includes(`<@${FAKE_IDS.bot}>`) ? [fakeUser(FAKE_IDS.bot, true)] : [];
   return {
@@ -264,7 +297,20 @@ export function userMessage(content: string, options: { channelId?: string; bot?
       channelId: options.channelId ?? FAKE_IDS.channel,
       content,
       author,
-      extra: { mentions },
+      extra: {
+        mentions,
+        ...(options.replyTo
+          ? {
+              type: 19,
+              message_reference: {
+                type: 0,
+                message_id: options.replyTo,
+                channel_id: options.channelId ?? FAKE_IDS.channel,
+                guild_id: FAKE_IDS.guild,
+              },
+            }
+          : {}),
+      },
     }),
     guild_id: FAKE_IDS.guild,
     member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },

@@ -177,6 +177,7 @@ export class FakeDiscordRest {
       /^\/api\/v10\/webhooks\/(\d+)\/([^/]+)(\/messages\/(%40original|@original|\d+))?$/.exec(path);
     const threadStart = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     const channelPost = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
+    const oneMessage = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
     if (method === "GET" && path === "/api/v10/gateway/bot") {
       const limit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
       return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: limit }];
@@ -200,9 +201,14 @@ export class FakeDiscordRest {
         ];
       }
     }
+    if (oneMessage && method === "GET") {
+      const found = this.channelMessages.get(oneMessage[1]!)?.find((m) => m.id === oneMessage[2]);
+      return found ? [200, found] : [404, { message: "Unknown Message", code: 10008 }];
+    }
     if (threadStart && method === "POST") {
       const thread = {
-        id: nextId(),
+        // As on Discord, a thread started on a message has that message's id.
+        id: threadStart[2],
         type: 11,
         guild_id: FAKE_IDS.guild,
         parent_id: threadStart[1],

@@ -59,6 +59,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const waiters = new Set<() => void>();
   /** Top-level messages posted with chat.postMessage, oldest first, for conversations.history. */
   const history: { channel: string; ts: string; args: Record<string, unknown> }[] = [];
+  /** Thread replies the bot posted, oldest first, for conversations.replies. */
+  const replies: { channel: string; ts: string; args: Record<string, unknown> }[] = [];
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const users = new Map<string, FakeSlackUser>();
   const installs: FakeSlackInstall[] = [];
@@ -105,6 +107,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const ts = nextTs();
         // Thread replies are not part of the channel's history, as on Slack.
         if (!args.thread_ts) history.push({ channel: String(args.channel), ts, args });
+        else replies.push({ channel: String(args.channel), ts, args });
         return { ok: true, channel: args.channel, ts, message: { text: args.text } };
       }
       case "conversations.history": {
@@ -133,8 +136,26 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           user: { name: user.id.toLowerCase(), is_admin: false, is_owner: false, ...user },
         };
       }
-      case "conversations.replies":
-        return { ok: true, messages: [], has_more: false };
+      case "conversations.replies": {
+        // The parent, then its replies, oldest first, as Slack returns them; only the bot's
+        // own posts are known here.
+        const withMetadata = String(args.include_all_metadata) === "true";
+        const inThread = (m: { channel: string; ts: string; args: Record<string, unknown> }) =>
+          m.channel === args.channel && (m.ts === args.ts || m.args.thread_ts === args.ts);
+        const messages = [...history.filter(inThread), ...replies.filter(inThread)]
+          .slice(0, Number(args.limit ?? 1000))
+          .map(({ ts, args: posted }) => ({
+            type: "message",
+            ts,
+            text: posted.text,
+            bot_id: FAKE_BOT_ID,
+            ...(posted.thread_ts ? { thread_ts: posted.thread_ts } : {}),
+            ...(withMetadata && posted.metadata ? { metadata: posted.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
+      case "views.publish":
+        return { ok: true, view: { id: `V${nextTs()}`, ...(args.view as object) } };
       default:
         return { ok: false, error: "unknown_method" };
     }

@@ -15,6 +15,7 @@ import { answerInteraction, type InteractionDeps } from "./interactions.ts";
 import { consoleLog, type DiscordLog } from "./log.ts";
 import { handleMention } from "./mentions.ts";
 import { type SyncResult, syncCommands } from "./registration.ts";
+import { welcomeGuild } from "./welcome.ts";
 
 export interface DiscordAdapterConfig {
   token: string;
@@ -97,6 +98,8 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
     track(answerInteraction(deps, interaction, callbackFor(client.rest, interaction))),
   );
   client.on(Events.MessageCreate, (message) => track(handleMention(deps, message)));
+  // Emitted only for servers joined while the bot is up, not for those READY lists.
+  client.on(Events.GuildCreate, (guild) => track(welcomeGuild(deps, guild)));
   client.on(Events.Error, (error) => log.error("Discord client error", error));
 
   const graceMs = config.shutdownGraceMs ?? 10_000;

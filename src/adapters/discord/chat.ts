@@ -5,8 +5,14 @@
 import { createHash } from "node:crypto";
 import { type REST, Routes } from "discord.js";
 import type { ChatAdapter, ChatUser } from "../../bot/chat-adapter.ts";
+import { commandMarker } from "../../bot/follow-up.ts";
 import { type CommandTextStore, customIdsIn } from "./custom-id.ts";
-import { renderDiscord, renderPassages } from "./render.ts";
+import {
+  DISCORD_LIMITS,
+  type DiscordMessagePayload,
+  renderDiscord,
+  renderPassages,
+} from "./render.ts";
 import { isThreadRefusal, postMessages, startThread } from "./send.ts";
 
 /** How far back findPost looks; a digest is one post a day, so this spans weeks. */
@@ -45,8 +51,11 @@ export function createDiscordChat(options: {
       const marked = key
         ? { ...reply, footer: [reply.footer, discordDigestRef(key)].filter(Boolean).join(" · ") }
         : reply;
-      const payloads = renderDiscord(marked, { forcePublic: true, customId });
+      const rendered = renderDiscord(marked, { forcePublic: true, customId });
       await store.saved();
+      const payloads = postOptions?.commandText
+        ? withCommandMarker(rendered, postOptions.commandText)
+        : rendered;
       const id = await postMessages(rest, place.channelId, payloads, place.replyTo);
       return id ? { channelId: place.channelId, messageId: id } : undefined;
     },
@@ -77,4 +86,24 @@ export function createDiscordChat(options: {
     isAdmin: async (user: ChatUser) => admins.has(user.id) || user.canManage === true,
     placeName: (place) => `<#${place.channelId}>`,
   };
+}
+
+/**
+ * Puts "/thesis <command>" in the footer of the first message's last embed: the message a
+ * thread is started on, or the one a reply points at, says which command it answers, so a
+ * follow-up there is read with it (thread-context.ts). Visible, and true: it is the command
+ * that reproduces the answer.
+ */
+function withCommandMarker(
+  payloads: DiscordMessagePayload[],
+  commandText: string,
+): DiscordMessagePayload[] {
+  const [first, ...rest] = payloads;
+  const last = first?.embeds[first.embeds.length - 1];
+  if (!first || !last) return payloads;
+  const text = [last.footer?.text, commandMarker(commandText)].filter(Boolean).join(" · ");
+  // A command too long for the footer goes unmarked: a follow-up then reads as a new question.
+  if (text.length > DISCORD_LIMITS.footer) return payloads;
+  const embeds = [...first.embeds.slice(0, -1), { ...last, footer: { text } }];
+  return [{ ...first, embeds }, ...rest];
 }

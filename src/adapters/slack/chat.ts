@@ -11,6 +11,8 @@ import type { AdminCheck } from "./workspace-admins.ts";
 
 /** Marks a post that carries an idempotency key (the digest). */
 const KEYED_EVENT = "thesis_digest";
+/** Marks a public answer that carries its command text (read back by thread-context.ts). */
+export const ANSWER_EVENT = "thesis_answer";
 /** How far back findPost looks; a digest is one post a day, so this spans weeks. */
 const RECENT_MESSAGES = 50;
 
@@ -19,9 +21,12 @@ export function createSlackChat(client: SlackClient, isAdmin: AdminCheck): ChatA
     platform: "slack",
     adminsAre: "workspace admins",
     async post(place, reply, options) {
-      const metadata = options?.key
-        ? { event_type: KEYED_EVENT, event_payload: { key: options.key } }
-        : undefined;
+      const metadata: { event_type: string; event_payload: Record<string, string> } | undefined =
+        options?.key
+          ? { event_type: KEYED_EVENT, event_payload: { key: options.key } }
+          : options?.commandText
+            ? { event_type: ANSWER_EVENT, event_payload: { command: options.commandText } }
+            : undefined;
       const ts = await postPublic(
         client,
         place.channelId,

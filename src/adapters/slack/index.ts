@@ -25,12 +25,14 @@ import { registerSlashCommand } from "./command.ts";
 import { RecentIds, storedEventIds } from "./dedupe.ts";
 import type { SlackClient, SlackDeps, SlackLog } from "./deps.ts";
 import { createSlackEdge } from "./edge.ts";
+import { registerAppHome } from "./home.ts";
 import { storeInstallations } from "./installations.ts";
 import { registerMention } from "./mention.ts";
 import { installSafetyMiddleware } from "./middleware.ts";
 import { createInstaller, mountOAuthRoutes, type SlackOAuthConfig } from "./oauth.ts";
 import { registerFindSources } from "./shortcut.ts";
 import { registerUninstall } from "./uninstall.ts";
+import { registerWelcome } from "./welcome.ts";
 import { createWorkspaceAdminCheck } from "./workspace-admins.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -177,6 +179,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     forgetWorkspace: config.forgetWorkspace ?? (async () => {}),
     log: config.log,
   });
+  registerWelcome(app, deps);
+  registerAppHome(app, deps);
   app.error(async (error) => config.log("Slack app error", error));
 
   if (installer && config.server) mountOAuthRoutes(config.server, installer, config.log);

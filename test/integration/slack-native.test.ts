@@ -1,0 +1,215 @@
+// Slack feeling native, through the real Bolt app over signed requests and the real
+// commands over the seeds: a follow-up in a thread read with the thread's answer, the App
+// Home tab, and one welcome when the bot joins a channel.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { thesisCommands } from "../../commands/index.ts";
+import { seedsService } from "../answer/seeds-service.ts";
+import { FAKE_BOT_USER_ID } from "../fakes/slack-api.ts";
+import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
+
+let h: SlackHarness;
+beforeAll(async () => {
+  const { thesis } = await seedsService();
+  h = await startSlackHarness({ commands: thesisCommands, thesis });
+});
+afterAll(() => h?.close());
+beforeEach(() => {
+  h.fake.calls.length = 0;
+});
+
+let eventCounter = 0;
+const eventId = () => `EvNative${++eventCounter}`;
+
+/** Clicks a button on a private answer, as Slack sends it. */
+const click = (actionId: string, value: string) =>
+  h.interaction({
+    type: "block_actions",
+    team: { id: "T1", domain: "fake" },
+    user: { id: "U1", username: "ann", name: "ann", team_id: "T1" },
+    api_app_id: "A1",
+    token: "legacy",
+    container: {
+      type: "message",
+      message_ts: "1700000300.000100",
+      channel_id: "C1",
+      is_ephemeral: true,
+    },
+    trigger_id: "1.2.3",
+    channel: { id: "C1", name: "research" },
+    response_url: h.fake.responseUrl("button"),
+    actions: [
+      {
+        type: "button",
+        action_id: actionId,
+        block_id: "b1",
+        text: { type: "plain_text", text: "x" },
+        value,
+        action_ts: "1700000300.000200",
+      },
+    ],
+  });
+
+describe("Slack follow-ups in a thread", () => {
+  it("reads “and what about Qwen?” after risks TAO as risks Qwen", async () => {
+    // /thesis risks TAO, then Quote in thread: the answer is posted publicly with its command.
+    await click("thesis_thread", "risks TAO");
+    const [parent] = await h.fake.waitForCalls("chat.postMessage", 1, 10_000);
+    expect(parent?.args.metadata).toEqual({
+      event_type: "thesis_answer",
+      event_payload: { command: "risks TAO" },
+    });
+    await h.fake.waitForCalls("response_url", 1, 10_000);
+    const threadTs = String(h.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
+    const before = h.fake.callsTo("chat.postMessage").length;
+
+    await h.event(
+      {
+        type: "app_mention",
+        user: "U2",
+        text: `<@${FAKE_BOT_USER_ID}> and what about Qwen?`,
+        ts: "1800000000.000100",
+        thread_ts: threadTs,
+        channel: "C1",
+      },
+      eventId(),
+    );
+    const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
+    const [read] = h.fake.callsTo("conversations.replies");
+    expect(read?.args).toMatchObject({ channel: "C1", ts: threadTs, limit: "20" });
+    const answer = posts[before];
+    expect(answer?.args.thread_ts).toBe(threadTs);
+    expect(visibleText(answer?.args ?? {})).toContain("Risks about Qwen");
+    expect(visibleText(answer?.args ?? {})).toContain("Qwen, DeepSeek, Kimi, GLM");
+    // The follow-up's answer carries its own command, so the next follow-up builds on it.
+    expect(answer?.args.metadata).toEqual({
+      event_type: "thesis_answer",
+      event_payload: { command: "risks Qwen" },
+    });
+  });
+
+  it("reads “why?” as a question about the bot's latest message in the thread", async () => {
+    await click("thesis_thread", "risks TAO");
+    await h.fake.waitForCalls("response_url", 1, 10_000);
+    const threadTs = String(h.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
+    const before = h.fake.callsTo("chat.postMessage").length;
+    await h.event(
+      {
+        type: "app_mention",
+        user: "U2",
+        text: `<@${FAKE_BOT_USER_ID}> why?`,
+        ts: "1800000000.000200",
+        thread_ts: threadTs,
+        channel: "C1",
+      },
+      eventId(),
+    );
+    const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
+    const answer = posts[before];
+    const command = (answer?.args.metadata as { event_payload?: { command?: string } })
+      ?.event_payload?.command;
+    // An ask about the last passage posted in the thread, not "why?" alone.
+    expect(command).toMatch(/^ask why\? \S+/);
+    expect(visibleText(answer?.args ?? {})).toContain("> ");
+  });
+
+  it("asks in context when the words a follow-up names are no topic the corpus knows", async () => {
+    await click("thesis_thread", "risks TAO");
+    await h.fake.waitForCalls("response_url", 1, 10_000);
+    const threadTs = String(h.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
+    const before = h.fake.callsTo("chat.postMessage").length;
+    await h.event(
+      {
+        type: "app_mention",
+        user: "U2",
+        text: `<@${FAKE_BOT_USER_ID}> really?`,
+        ts: "1800000000.000250",
+        thread_ts: threadTs,
+        channel: "C1",
+      },
+      eventId(),
+    );
+    const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
+    const answer = posts[before];
+    const command = (answer?.args.metadata as { event_payload?: { command?: string } })
+      ?.event_payload?.command;
+    // `risks really` is refused (no such topic), so the follow-up is asked instead.
+    expect(command).toMatch(/^ask really\? \S+/);
+    expect(visibleText(answer?.args ?? {})).not.toContain("Unknown topic");
+  });
+
+  it("answers a mention in a thread without an answer of the bot's as a question alone", async () => {
+    await h.event(
+      {
+        type: "app_mention",
+        user: "U2",
+        text: `<@${FAKE_BOT_USER_ID}> why does open source AI become the default?`,
+        ts: "1800000000.000300",
+        thread_ts: "1790000000.000100",
+        channel: "C9",
+      },
+      eventId(),
+    );
+    const [answer] = await h.fake.waitForCalls("chat.postMessage", 1, 10_000);
+    expect(answer?.args.metadata).toEqual({
+      event_type: "thesis_answer",
+      event_payload: { command: "ask why does open source AI become the default?" },
+    });
+  });
+});
+
+describe("Slack language", () => {
+  it("answers a German question with the sentence that the bot reads English", async () => {
+    await h.slash("ask Warum gewinnt die Verteilung gegen die offenen Modelle?", "german");
+    const [answer] = await h.fake.waitForCalls("response_url", 1, 10_000);
+    expect(answer?.args.response_type).toBe("ephemeral");
+    expect(visibleText(answer?.args ?? {})).toContain(
+      "thesis-bot reads questions in English, and this one looks like another language.",
+    );
+  });
+});
+
+describe("Slack App Home", () => {
+  it("publishes a home view with the commands, the sources and where the digest status is", async () => {
+    await h.event({ type: "app_home_opened", user: "U3", channel: "D1", tab: "home" }, eventId());
+    const [publish] = await h.fake.waitForCalls("views.publish", 1, 10_000);
+    expect(publish?.args.user_id).toBe("U3");
+    const view = publish?.args.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe("home");
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain("/thesis ask");
+    expect(text).toContain("/thesis risks [topic]");
+    expect(text).toContain("China Wins");
+    expect(text).toContain("/thesis digest status");
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it("publishes nothing for the Messages tab", async () => {
+    await h.event(
+      { type: "app_home_opened", user: "U3", channel: "D1", tab: "messages" },
+      eventId(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(h.fake.callsTo("views.publish")).toHaveLength(0);
+  });
+});
+
+describe("Slack onboarding", () => {
+  const joined = (user: string, channel: string) =>
+    h.event({ type: "member_joined_channel", user, channel, team: "T1" }, eventId());
+
+  it("welcomes once when the bot joins a channel, and not on a second join", async () => {
+    await joined(FAKE_BOT_USER_ID, "CNEW");
+    const [welcome] = await h.fake.waitForCalls("chat.postMessage", 1, 10_000);
+    expect(welcome?.args.channel).toBe("CNEW");
+    expect(visibleText(welcome?.args ?? {})).toContain("/thesis ask");
+    await joined(FAKE_BOT_USER_ID, "CNEW");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.fake.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("says nothing when someone else joins", async () => {
+    await joined("U4", "COTHER");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.fake.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+});
