@@ -68,6 +68,8 @@ export interface Asker {
 export interface Bot {
   readonly commands: readonly SubcommandDefinition[];
   readonly thesis: ThesisService;
+  /** The source manager commands get; the paste forms add through it (paste-source.ts). */
+  readonly sources?: SourceManager;
   /** Runs an invocation for a user of a platform; never rejects. */
   run(adapter: ChatAdapter, who: Asker, invocation: Invocation): Promise<Answer>;
   /**
@@ -150,6 +152,7 @@ export function createBot(services: BotServices): Bot {
   return {
     commands,
     thesis: services.thesis,
+    ...(services.sources ? { sources: services.sources } : {}),
     run: (adapter, who, invocation) =>
       inRequest(async () => {
         const started = performance.now();

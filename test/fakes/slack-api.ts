@@ -133,6 +133,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           user: { name: user.id.toLowerCase(), is_admin: false, is_owner: false, ...user },
         };
       }
+      case "views.open":
+        return { ok: true, view: { id: `V${++tsCounter}` } };
       case "conversations.replies":
         return { ok: true, messages: [], has_more: false };
       default:
