@@ -100,7 +100,7 @@ describe("/thesis sources on Slack", () => {
     const [open] = await slack.fake.waitForCalls("views.open");
     expect(open?.args.trigger_id).toBe("9.9.9");
     const sent = open?.args.view;
-    const view = typeof sent === "string" ? JSON.parse(sent) : (sent as Record<string, any>);
+    const view = JSON.parse(typeof sent === "string" ? sent : JSON.stringify(sent));
     expect(view.callback_id).toBe(PASTE_FORM_ID);
     expect(view.blocks.map((b: { block_id: string }) => b.block_id)).toEqual([
       "title",
