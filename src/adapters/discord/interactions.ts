@@ -64,7 +64,7 @@ function subcommandOf(options: readonly CommandOption[] | undefined): CommandOpt
 
 /**
  * Answers an interaction. Resolves once the answer is out; returns without calling `first`
- * for an interaction the bot does not serve (another command, a foreign button, a modal).
+ * for an interaction the bot does not serve (another command, a foreign button or modal).
  */
 export async function answerInteraction(
   deps: InteractionDeps,

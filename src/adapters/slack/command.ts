@@ -16,7 +16,8 @@ export function registerSlashCommand(app: App, deps: SlackDeps): void {
     await ack();
     const text = plainFromSlack(command.text ?? "");
     if (asksForPasteForm({ text })) {
-      // Not queued behind other answers: the trigger_id is good for 3 seconds only.
+      // The trigger_id is good for 3 seconds: the form opens on this request's turn, before
+      // any answer's work (the admin check is one users.info, then remembered).
       return answerSafely(
         deps,
         "sources paste",
