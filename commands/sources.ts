@@ -1,15 +1,55 @@
-// /thesis sources [add <url> | remove <id> | refresh <id>]: what the corpus holds, so users
-// know what can be asked; admins add the article everybody is discussing, or take one out.
+// /thesis sources [add <url> | paste | remove <id> | refresh <id>]: what the corpus holds, so
+// users know what can be asked; admins add the article everybody is discussing (a link, or its
+// text pasted into a form for paywalled pieces), or take one out.
 import { z } from "zod";
 import { errorReply } from "../src/reply/build.ts";
 import type { Reply } from "../src/reply/reply.ts";
 import { SourceError } from "../src/sources/errors.ts";
-import type { SourceChangeResult, SourceSummary, TopicBearing } from "../src/sources/manager.ts";
+import type {
+  ChangeOptions,
+  SourceChangeResult,
+  SourceManager,
+  SourceSummary,
+  TopicBearing,
+} from "../src/sources/manager.ts";
 import { defineSubcommand } from "./define.ts";
 import type { CommandContext } from "./types.ts";
 
-const ACTIONS = ["list", "add", "remove", "refresh"] as const;
-const CHOOSE = "Choose list, add, remove or refresh, for example: /thesis sources add https://…";
+const ACTIONS = ["list", "add", "paste", "remove", "refresh"] as const;
+const CHOOSE =
+  "Choose list, add, paste, remove or refresh, for example: /thesis sources add https://…";
+
+/** Where `sources paste` works: the chat forms (src/bot/paste-source.ts) collect the text. */
+export const PASTE_ONLY_IN_CHAT =
+  "Pasting opens a form in Slack or Discord (/thesis sources paste there); here, add a file: npx thesis-bot sources add FILE.";
+
+/** The paste form's fields, as both chat forms show and this checks them. */
+export const PASTE_LIMITS = { title: 300, url: 2000, text: 100_000 } as const;
+
+const pastedFields = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, { error: "Give the article's title." })
+    .max(PASTE_LIMITS.title, {
+      error: `The title is longer than ${PASTE_LIMITS.title} characters.`,
+    }),
+  url: z
+    .string()
+    .trim()
+    .max(PASTE_LIMITS.url, { error: "That address is too long." })
+    .refine((url) => url === "" || /^https?:\/\/\S+$/i.test(url), {
+      error: "The URL must start with https:// (or leave it empty).",
+    })
+    .optional(),
+  text: z
+    .string()
+    .trim()
+    .min(1, { error: "Paste the article's text." })
+    .max(PASTE_LIMITS.text, { error: `The text is longer than ${PASTE_LIMITS.text} characters.` }),
+});
+
+export type PastedFields = z.input<typeof pastedFields>;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -49,6 +89,38 @@ function changed(title: string, verb: string, result: SourceChangeResult): Reply
     visibility: "private",
     data: result,
   };
+}
+
+/**
+ * A pasted article (the Slack and Discord paste forms): checks the fields, adds the text as
+ * a source and says what it added, as `sources add` does; a refusal is one sentence.
+ */
+export async function addPasted(
+  sources: SourceManager | undefined,
+  fields: PastedFields,
+  change: ChangeOptions,
+): Promise<Reply> {
+  if (!sources) return errorReply("Sources cannot be changed here.");
+  const checked = pastedFields.safeParse(fields);
+  if (!checked.success) return errorReply(checked.error.issues[0]?.message ?? "Check the form.");
+  const { title, url, text } = checked.data;
+  return withSourceErrors(async () =>
+    changed(
+      "Source added",
+      "Added",
+      await sources.add({ text, title, ...(url ? { url } : {}) }, change),
+    ),
+  );
+}
+
+/** Runs a change; a SourceError (a refused page, a duplicate…) becomes its one sentence. */
+async function withSourceErrors(work: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof SourceError) return errorReply(error.message);
+    throw error;
+  }
 }
 
 function listed(ctx: CommandContext): Reply {
@@ -96,7 +168,7 @@ function listed(ctx: CommandContext): Reply {
 export const sourcesCommand = defineSubcommand({
   name: "sources",
   description: "List the articles the bot quotes from; admins add, refresh or remove one",
-  usage: "/thesis sources [add <url> | remove <id> | refresh <id>]",
+  usage: "/thesis sources [add <url> | paste | remove <id> | refresh <id>]",
   options: z.object({
     action: z.enum(ACTIONS, { error: CHOOSE }).optional(),
     target: z
@@ -106,7 +178,7 @@ export const sourcesCommand = defineSubcommand({
       .optional(),
   }),
   optionMeta: {
-    action: { description: "list (default), add, remove or refresh" },
+    action: { description: "list (default), add, paste (opens a form), remove or refresh" },
     target: { description: "The page's URL for add; the source's id for remove and refresh" },
   },
   rest: "target",
@@ -121,6 +193,8 @@ export const sourcesCommand = defineSubcommand({
     if (action === "list") return listed(ctx);
     const sources = ctx.sources;
     if (!sources) return errorReply("Sources cannot be changed here.");
+    // Chat adapters open the form before the bot runs; a typed `sources paste` lands here.
+    if (action === "paste") return errorReply(PASTE_ONLY_IN_CHAT);
     const target = input.target ?? "";
     if (!target)
       return errorReply(
@@ -132,7 +206,7 @@ export const sourcesCommand = defineSubcommand({
       addedBy: ctx.user.id,
       ...(ctx.progress ? { progress: ctx.progress } : {}),
     };
-    try {
+    return withSourceErrors(async () => {
       switch (action) {
         case "add":
           return changed("Source added", "Added", await sources.add({ url: target }, change));
@@ -151,9 +225,6 @@ export const sourcesCommand = defineSubcommand({
           };
         }
       }
-    } catch (error) {
-      if (error instanceof SourceError) return errorReply(error.message);
-      throw error;
-    }
+    });
   },
 });

@@ -73,6 +73,8 @@ export interface Bot {
   readonly thesis: ThesisService;
   /** Which channels and servers were welcomed already (src/bot/welcome.ts). */
   readonly welcomes: WelcomeMemory;
+  /** The source manager commands get; the paste forms add through it (paste-source.ts). */
+  readonly sources?: SourceManager;
   /** Runs an invocation for a user of a platform; never rejects. */
   run(adapter: ChatAdapter, who: Asker, invocation: Invocation): Promise<Answer>;
   /**
@@ -156,6 +158,7 @@ export function createBot(services: BotServices): Bot {
     commands,
     thesis: services.thesis,
     welcomes: services.welcomes ?? welcomesInMemory(),
+    ...(services.sources ? { sources: services.sources } : {}),
     run: (adapter, who, invocation) =>
       inRequest(async () => {
         const started = performance.now();

@@ -156,6 +156,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }
       case "views.publish":
         return { ok: true, view: { id: `V${nextTs()}`, ...(args.view as object) } };
+      case "views.open":
+        return { ok: true, view: { id: `V${nextTs()}` } };
       default:
         return { ok: false, error: "unknown_method" };
     }

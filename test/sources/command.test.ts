@@ -2,6 +2,7 @@
 // remove; everybody lists; a refusal is one sentence and leaves the ledger alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
+import { PASTE_ONLY_IN_CHAT } from "../../commands/sources.ts";
 import type { Platform } from "../../commands/types.ts";
 import { createBot } from "../../src/bot/bot.ts";
 import { recordingChat } from "../bot/recording-chat.ts";
@@ -81,6 +82,13 @@ describe("/thesis sources", () => {
     expect(text).toMatch(/added in chat \d{4}-\d\d-\d\d · id web-/);
     expect(text).toMatch(/folder \d{4}-\d\d-\d\d · id 000_0cf94f8e47b27905/);
     expect(reply.sections).toHaveLength(rig.live.ledger().documents.length);
+  });
+
+  it("sources paste reaching the command (no form opened) says where it works; admins only", async () => {
+    expect((await run("sources paste")).summary).toBe(PASTE_ONLY_IN_CHAT);
+    expect((await run("sources paste", { isAdmin: false })).summary).toBe(
+      "Only workspace admins can add, refresh or remove sources.",
+    );
   });
 
   it("remove takes it out; an unknown id gets a sentence", async () => {

@@ -76,9 +76,19 @@ const component = base.extend({
   message: componentMessage.optional(),
 });
 const autocomplete = base.extend({ type: z.literal(4), data: commandData });
+/** A submitted modal: its text inputs' values, one action row each. */
 const modalSubmit = base.extend({
   type: z.literal(5),
-  data: z.looseObject({ custom_id: text }),
+  data: z.looseObject({
+    custom_id: text,
+    components: z
+      .array(
+        z.looseObject({
+          components: z.array(z.looseObject({ custom_id: text, value: text.optional() })),
+        }),
+      )
+      .optional(),
+  }),
 });
 
 export const interaction = z.discriminatedUnion("type", [

@@ -5,16 +5,24 @@
 //   "Find sources"    -> the passages in a thread on the message
 //   a button          -> Share, Quote in thread, paging, Show the bear case (pressButton)
 //   autocomplete      -> up to 25 choices, at once
+//   sources paste     -> the paste form (a modal), or the admin refusal; its submit adds the text
 // A failure is logged and becomes one plain sentence; a permission Discord refused says
 // which permission the bot needs.
 import type { REST } from "discord.js";
 import { answerCommand, findSources, PAGING, pressButton } from "../../bot/actions.ts";
 import type { Bot } from "../../bot/bot.ts";
 import type { ChatAdapter, ChatUser } from "../../bot/chat-adapter.ts";
+import {
+  addPastedSource,
+  asksForPasteForm,
+  PASTE_FORM_ID,
+  pasteRefusal,
+} from "../../bot/paste-source.ts";
 import { answerTurns } from "../../server/turns.ts";
 import { type CommandTextStore, decodeCustomId } from "./custom-id.ts";
 import type { CommandOption, Interaction } from "./inbound.ts";
 import type { DiscordLog } from "./log.ts";
+import { pastedFields, pasteModal } from "./paste.ts";
 import { FIND_SOURCES_COMMAND, THESIS_COMMAND } from "./registration.ts";
 import { isPermissionError, permissionExplanation } from "./send.ts";
 import { type FirstResponse, type InteractionTurn, interactionTurn } from "./turns.ts";
@@ -36,7 +44,7 @@ const MANAGE_GUILD = 1n << 5n;
 
 const FAILED = "Something went wrong while answering that. It has been logged; please try again.";
 
-type Answerable = Extract<Interaction, { type: 2 | 3 | 4 }>;
+type Answerable = Extract<Interaction, { type: 2 | 3 | 4 | 5 }>;
 
 /** Who asked: Manage Server (or Administrator, which implies it) makes them an admin. */
 function userOf(interaction: Answerable): ChatUser {
@@ -56,14 +64,15 @@ function subcommandOf(options: readonly CommandOption[] | undefined): CommandOpt
 
 /**
  * Answers an interaction. Resolves once the answer is out; returns without calling `first`
- * for an interaction the bot does not serve (another command, a foreign button, a modal).
+ * for an interaction the bot does not serve (another command, a foreign button or modal).
  */
 export async function answerInteraction(
   deps: InteractionDeps,
   interaction: Interaction,
   first: FirstResponse,
 ): Promise<void> {
-  if (interaction.type === 1 || interaction.type === 5) return;
+  if (interaction.type === 1) return;
+  if (interaction.type === 5 && interaction.data.custom_id !== PASTE_FORM_ID) return;
   if (interaction.type === 4) {
     const sub = subcommandOf(interaction.data.options);
     const focused = sub?.options?.find((o) => o.focused);
@@ -86,6 +95,14 @@ export async function answerInteraction(
       workspaceId: interaction.guild_id,
       ...(message ? { message } : {}),
     });
+
+  if (interaction.type === 5) {
+    const turn = turnOf();
+    const fields = pastedFields(interaction.data.components);
+    return answer(deps, turn, { defer: "reply", threading: false }, () =>
+      addPastedSource(bot, chat, turn, fields),
+    );
+  }
 
   if (interaction.type === 3) {
     const press = await decodeCustomId(interaction.data.custom_id, deps.store);
@@ -117,8 +134,16 @@ export async function answerInteraction(
   const options: Record<string, unknown> = {};
   for (const option of sub?.options ?? []) options[option.name] = option.value;
   const turn = turnOf();
+  const invocation = { name: sub?.name ?? "help", options };
+  if (asksForPasteForm(invocation)) {
+    // A modal must be the first response: no deferring, and the admin check comes first.
+    return answer(deps, turn, { defer: undefined, threading: false }, async () => {
+      const refused = await pasteRefusal(bot, chat, turn.user);
+      await (refused ? turn.respond(refused) : first(pasteModal()));
+    });
+  }
   return answer(deps, turn, { defer: "reply", threading: false }, () =>
-    answerCommand(bot, chat, turn, { name: sub?.name ?? "help", options }),
+    answerCommand(bot, chat, turn, invocation),
   );
 }
 

@@ -125,7 +125,19 @@ const viewAction = z.looseObject({
   user,
   team,
   enterprise,
-  view: z.looseObject({ id: optionalText, callback_id: optionalText }),
+  view: z.looseObject({
+    id: optionalText,
+    callback_id: optionalText,
+    private_metadata: optionalText,
+    state: z
+      .looseObject({
+        values: z.record(
+          z.string(),
+          z.record(z.string(), z.looseObject({ value: z.union([text, z.null()]).optional() })),
+        ),
+      })
+      .optional(),
+  }),
 });
 
 const urlVerification = z.looseObject({ type: z.literal("url_verification"), challenge: text });

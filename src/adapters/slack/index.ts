@@ -30,6 +30,7 @@ import { storeInstallations } from "./installations.ts";
 import { registerMention } from "./mention.ts";
 import { installSafetyMiddleware } from "./middleware.ts";
 import { createInstaller, mountOAuthRoutes, type SlackOAuthConfig } from "./oauth.ts";
+import { registerPasteForm } from "./paste.ts";
 import { registerFindSources } from "./shortcut.ts";
 import { registerUninstall } from "./uninstall.ts";
 import { registerWelcome } from "./welcome.ts";
@@ -181,6 +182,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   });
   registerWelcome(app, deps);
   registerAppHome(app, deps);
+  registerPasteForm(app, deps);
   app.error(async (error) => config.log("Slack app error", error));
 
   if (installer && config.server) mountOAuthRoutes(config.server, installer, config.log);
