@@ -4,8 +4,10 @@
 // store record in one step; if the write fails the in-memory change is undone. A crash before
 // the write leaves no trace; after it, every replica (and the next start) indexes the record.
 // Replicas learn of a change from a version counter in the store that each one polls.
+
 import { statSync } from "node:fs";
 import path from "node:path";
+import type { SourceInfo } from "../answer/types.ts";
 import { lineStartsOf } from "../corpus/lines.ts";
 import type { Claim, SourceDocument } from "../corpus/types.ts";
 import type { Store, StoredSource } from "../store/index.ts";
@@ -27,19 +29,12 @@ export const SOURCES_DEFAULTS = {
   pollMs: 1_000,
 };
 
-export interface SourceSummary {
-  id: string;
-  file: string;
-  title: string;
-  outlet?: string;
-  author?: string;
-  url?: string;
+/** A source as the ledger shows it, plus where it came from and when. */
+export interface SourceSummary extends SourceInfo {
   date?: string;
   origin: "chat" | "folder";
   /** ISO 8601: when it was added (a folder file: when it was last written). */
   addedAt?: string;
-  lines: number;
-  claims: number;
 }
 
 export interface TopicBearing {
