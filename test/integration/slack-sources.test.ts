@@ -84,6 +84,20 @@ describe("/thesis sources on Slack", () => {
     );
   });
 
+  it("answers a redirect loop, a 20 MB page and a page with no article each with its sentence, adding nothing", async () => {
+    const before = rig.manager.list().length;
+    for (const [page, sentence] of [
+      ["/loop0", /redirected more than 5 times/],
+      ["/huge", /larger than 5 MB/],
+      ["/empty", /No article text was found/],
+    ] as const) {
+      const { responseId } = await run(ADMIN, `sources add ${site.url(page)}`);
+      const shown = await shownAt(responseId, 2);
+      expect(shown.at(-1)).toMatch(sentence);
+    }
+    expect(rig.manager.list()).toHaveLength(before);
+  });
+
   it("cites the added article by title and URL in /thesis ask", async () => {
     const { shown } = await run(ADMIN, "ask what happens if the Quokka validators leave");
     expect(shown[0]).toContain(TITLE);
