@@ -21,6 +21,11 @@ export const SLACK_BOT_SCOPES = [
   "chat:write.public",
   "app_mentions:read",
   "users:read",
+  // Follow-ups read the thread a mention is in; the welcome knows the channel it joined.
+  "channels:history",
+  "groups:history",
+  "channels:read",
+  "groups:read",
 ] as const;
 
 export interface SlackOAuthConfig {
