@@ -75,7 +75,10 @@ describe("bot.run", () => {
     let asked = 0;
     const counting = {
       ...chat,
-      isAdmin: async (user: { id: string }) => (asked++, chat.isAdmin(user)),
+      isAdmin: async (user: { id: string }) => {
+        asked++;
+        return chat.isAdmin(user);
+      },
     };
     await withDigest.run(counting, { user: { id: "U1" }, channelId: "C1" }, { text: QUESTION });
     await withDigest.run(
