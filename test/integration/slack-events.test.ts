@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  clickButton,
   mentionEvent,
   type SlackHarness,
   startSlackHarness,
@@ -88,33 +89,7 @@ describe("Slack events", () => {
 });
 
 describe("Slack buttons", () => {
-  const click = (h: SlackHarness, actionId: string, value: string) =>
-    h.interaction({
-      type: "block_actions",
-      team: { id: "T1", domain: "fake" },
-      user: { id: "U1", username: "ann", name: "ann", team_id: "T1" },
-      api_app_id: "A1",
-      token: "legacy",
-      container: {
-        type: "message",
-        message_ts: "1700000300.000100",
-        channel_id: "C1",
-        is_ephemeral: true,
-      },
-      trigger_id: "1.2.3",
-      channel: { id: "C1", name: "research" },
-      response_url: h.fake.responseUrl("button"),
-      actions: [
-        {
-          type: "button",
-          action_id: actionId,
-          block_id: "b1",
-          text: { type: "plain_text", text: "x" },
-          value,
-          action_ts: "1700000301.000000",
-        },
-      ],
-    });
+  const click = clickButton;
 
   it("Share to channel posts the same answer publicly", async () => {
     const h = await start();

@@ -175,3 +175,33 @@ export function mentionEvent(extra: Record<string, unknown> = {}): Record<string
     ...extra,
   };
 }
+
+/** A click on a button of a private answer in channel C1, as Slack sends it. */
+export function clickButton(h: SlackHarness, actionId: string, value: string): Promise<Response> {
+  return h.interaction({
+    type: "block_actions",
+    team: { id: "T1", domain: "fake" },
+    user: { id: "U1", username: "ann", name: "ann", team_id: "T1" },
+    api_app_id: "A1",
+    token: "legacy",
+    container: {
+      type: "message",
+      message_ts: "1700000300.000100",
+      channel_id: "C1",
+      is_ephemeral: true,
+    },
+    trigger_id: "1.2.3",
+    channel: { id: "C1", name: "research" },
+    response_url: h.fake.responseUrl("button"),
+    actions: [
+      {
+        type: "button",
+        action_id: actionId,
+        block_id: "b1",
+        text: { type: "plain_text", text: "x" },
+        value,
+        action_ts: "1700000301.000000",
+      },
+    ],
+  });
+}

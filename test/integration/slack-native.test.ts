@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
 import { seedsService } from "../answer/seeds-service.ts";
 import { FAKE_BOT_USER_ID } from "../fakes/slack-api.ts";
-import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
+import { clickButton, type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
 
 let h: SlackHarness;
 beforeAll(async () => {
@@ -21,33 +21,7 @@ let eventCounter = 0;
 const eventId = () => `EvNative${++eventCounter}`;
 
 /** Clicks a button on a private answer, as Slack sends it. */
-const click = (actionId: string, value: string) =>
-  h.interaction({
-    type: "block_actions",
-    team: { id: "T1", domain: "fake" },
-    user: { id: "U1", username: "ann", name: "ann", team_id: "T1" },
-    api_app_id: "A1",
-    token: "legacy",
-    container: {
-      type: "message",
-      message_ts: "1700000300.000100",
-      channel_id: "C1",
-      is_ephemeral: true,
-    },
-    trigger_id: "1.2.3",
-    channel: { id: "C1", name: "research" },
-    response_url: h.fake.responseUrl("button"),
-    actions: [
-      {
-        type: "button",
-        action_id: actionId,
-        block_id: "b1",
-        text: { type: "plain_text", text: "x" },
-        value,
-        action_ts: "1700000300.000200",
-      },
-    ],
-  });
+const click = (actionId: string, value: string) => clickButton(h, actionId, value);
 
 describe("Slack follow-ups in a thread", () => {
   it("reads “and what about Qwen?” after risks TAO as risks Qwen", async () => {
