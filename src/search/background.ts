@@ -63,6 +63,10 @@ export const SPECIFICITY_DEFAULTS = Object.freeze({
    * about in other words, unlike a name ("Solana", "MacBook"), which only matches itself.
    */
   rareEnglish: 0.6,
+  /** Rarest word (Zipf) a two-slip or rare-word correction may land on. */
+  slipTargetZipf: 1,
+  /** Rarest name (Zipf; "Western" 4.1, "Solan" 2.4) such a correction may land on. */
+  slipTargetNameZipf: 3,
 });
 
 /** "countrys" as chat types "country's": the word without the s, when only that is English. */
@@ -141,6 +145,53 @@ export function englishCorrection(word: string): string | undefined {
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
     if (bestDistance === 1) break;
   }
+  return best ?? rareCorrection(lower);
+}
+
+/** How many of `typed`'s letters `candidate` keeps (as a multiset): a slip keeps nearly all. */
+function lettersKept(typed: string, candidate: string): number {
+  const counts = new Map<string, number>();
+  for (const letter of candidate) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  let kept = 0;
+  for (const letter of typed) {
+    const left = counts.get(letter) ?? 0;
+    if (left > 0) [kept] = [kept + 1, counts.set(letter, left - 1)];
+  }
+  return kept;
+}
+
+const rareCorrections = new Map<string, string | undefined>();
+
+/**
+ * The spoken word, however rare, nearest a slip the common words could not place:
+ * "incummbents" -> "incumbents", "westrren" -> "western" (a retyped
+ * word may carry two slips). Two edits only for words of seven letters or more and only when
+ * the candidate keeps all but one of the typed letters, so a new name is not bent into a
+ * word it merely resembles ("mainnet" is not "manner", "netuid" not "netted"); words said
+ * almost never, and rare names, are not candidates. The first letter is trusted; on a tie
+ * the more frequent word wins.
+ */
+function rareCorrection(lower: string): string | undefined {
+  if (rareCorrections.has(lower)) return rareCorrections.get(lower);
+  const limit = lower.length >= 7 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const [candidate, zipf] of spokenByInitial().get(lower[0] ?? "") ?? []) {
+    // A slip lands on a word people use, not on one said a few times in 50 million: the
+    // list is sorted by frequency, so the rest are rarer still.
+    if (zipf < SPECIFICITY_DEFAULTS.slipTargetZipf) break;
+    // Nor on a rare name: "solana" is a name of its own, not a slip for Solan.
+    if (load().get(candidate)?.proper && zipf < SPECIFICITY_DEFAULTS.slipTargetNameZipf) continue;
+    if (Math.abs(candidate.length - lower.length) >= bestDistance) continue;
+    const distance = editDistance(lower, candidate, bestDistance - 1);
+    if (distance >= bestDistance) continue;
+    if (distance === 2 && lettersKept(lower, candidate) < lower.length - 1) continue;
+    [best, bestDistance] = [candidate, distance];
+    if (bestDistance === 1) break;
+  }
+  // Bounded: slips are few, but a flood of garbage must not grow it forever.
+  if (rareCorrections.size > 10_000) rareCorrections.clear();
+  rareCorrections.set(lower, best);
   return best;
 }
 

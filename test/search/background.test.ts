@@ -28,6 +28,16 @@ describe("general-English knowledge", () => {
     expect(englishCorrection("tao")).toBeUndefined();
   });
 
+  it("reads a word retyped with two slips as the word meant, but does not bend new names into words", () => {
+    // Rare written words and two slips in a long word: retyped questions carry both.
+    expect(englishCorrection("incummbents")).toBe("incumbents");
+    expect(englishCorrection("westrren")).toBe("western");
+    // Names the lists do not know stay names: near no word, or only near a rare name.
+    for (const name of ["mainnet", "netuid", "solana", "huawei", "bittensor"]) {
+      expect(englishCorrection(name)).toBeUndefined();
+    }
+  });
+
   it("finds words related in meaning in WordNet, through inflections", () => {
     expect(relatedWords("compensates")).toContain("recompense");
     expect(relatedWords("bans")).toContain("prohibition");
