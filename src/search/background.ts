@@ -162,32 +162,54 @@ function lettersKept(typed: string, candidate: string): number {
 
 const rareCorrections = new Map<string, string | undefined>();
 
+// Words a slip may land on, by first letter and then by length, most frequent first: a
+// slip's length is within two of the word meant, so only five lengths are ever compared.
+let slipTargets: Map<string, Map<number, [string, number][]>> | undefined;
+
+function slipTargetsByInitial(): Map<string, Map<number, [string, number][]>> {
+  if (slipTargets) return slipTargets;
+  slipTargets = new Map();
+  for (const [initial, words] of spokenByInitial()) {
+    const byLength = new Map<number, [string, number][]>();
+    for (const [word, zipf] of words) {
+      // A slip lands on a word people use, not on one said a few times in 50 million, nor
+      // on a rare name: "solana" is a name of its own, not a slip for Solan.
+      if (zipf < SPECIFICITY_DEFAULTS.slipTargetZipf) break;
+      if (load().get(word)?.proper && zipf < SPECIFICITY_DEFAULTS.slipTargetNameZipf) continue;
+      const list = byLength.get(word.length) ?? [];
+      list.push([word, zipf]);
+      byLength.set(word.length, list);
+    }
+    slipTargets.set(initial, byLength);
+  }
+  return slipTargets;
+}
+
 /**
  * The spoken word, however rare, nearest a slip the common words could not place:
- * "incummbents" -> "incumbents", "westrren" -> "western" (a retyped
- * word may carry two slips). Two edits only for words of seven letters or more and only when
- * the candidate keeps all but one of the typed letters, so a new name is not bent into a
- * word it merely resembles ("mainnet" is not "manner", "netuid" not "netted"); words said
- * almost never, and rare names, are not candidates. The first letter is trusted; on a tie
- * the more frequent word wins.
+ * "incummbents" -> "incumbents", "westrren" -> "western" (a retyped word may carry two
+ * slips). Two edits only for words of seven letters or more and only when the candidate
+ * keeps all but one of the typed letters, so a new name is not bent into a word it merely
+ * resembles ("mainnet" is not "manner", "netuid" not "netted"); words said almost never,
+ * and rare names, are not candidates. The first letter is trusted; on a tie the more
+ * frequent word wins.
  */
 function rareCorrection(lower: string): string | undefined {
   if (rareCorrections.has(lower)) return rareCorrections.get(lower);
   const limit = lower.length >= 7 ? 2 : 1;
+  const byLength = slipTargetsByInitial().get(lower[0] ?? "");
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const [candidate, zipf] of spokenByInitial().get(lower[0] ?? "") ?? []) {
-    // A slip lands on a word people use, not on one said a few times in 50 million: the
-    // list is sorted by frequency, so the rest are rarer still.
-    if (zipf < SPECIFICITY_DEFAULTS.slipTargetZipf) break;
-    // Nor on a rare name: "solana" is a name of its own, not a slip for Solan.
-    if (load().get(candidate)?.proper && zipf < SPECIFICITY_DEFAULTS.slipTargetNameZipf) continue;
-    if (Math.abs(candidate.length - lower.length) >= bestDistance) continue;
-    const distance = editDistance(lower, candidate, bestDistance - 1);
-    if (distance >= bestDistance) continue;
-    if (distance === 2 && lettersKept(lower, candidate) < lower.length - 1) continue;
-    [best, bestDistance] = [candidate, distance];
-    if (bestDistance === 1) break;
+  let bestZipf = Number.NEGATIVE_INFINITY;
+  for (let length = lower.length - limit; length <= lower.length + limit; length++) {
+    for (const [candidate, zipf] of byLength?.get(length) ?? []) {
+      if (Math.abs(length - lower.length) > bestDistance) break;
+      const distance = editDistance(lower, candidate, bestDistance);
+      if (distance > limit || distance > bestDistance) continue;
+      if (distance === bestDistance && zipf <= bestZipf) continue;
+      if (distance === 2 && lettersKept(lower, candidate) < lower.length - 1) continue;
+      [best, bestDistance, bestZipf] = [candidate, distance, zipf];
+    }
   }
   // Bounded: slips are few, but a flood of garbage must not grow it forever.
   if (rareCorrections.size > 10_000) rareCorrections.clear();
@@ -204,4 +226,5 @@ export function preloadBackground(): void {
   load();
   english();
   spokenByInitial();
+  slipTargetsByInitial();
 }
