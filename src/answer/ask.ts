@@ -27,11 +27,17 @@ export const ASK_DEFAULTS = {
 /**
  * Is the corpus on topic for this question? Not when it names something the corpus never
  * mentions ("Solana", "the Talisman wallet", "2022"), nor when no hit covers enough of
- * what it asks.
+ * what it asks, nor, for a how-to question, when no such hit mentions the action asked
+ * about ("how do I bridge TAO to Ethereum" when no passage speaks of bridging).
  */
 function onTopic(analyzed: AnalyzedQuery, hits: readonly SearchHit[]): boolean {
   if (analyzed.unknownNames.length > 0) return false;
-  return hits.slice(0, 10).some((hit) => hit.confidence >= ASK_DEFAULTS.minConfidence);
+  const action = analyzed.action?.terms.map((entry) => entry.term);
+  const coversAction = (hit: SearchHit) =>
+    !action || hit.matchedTerms.some((term) => action.includes(term));
+  return hits
+    .slice(0, 10)
+    .some((hit) => hit.confidence >= ASK_DEFAULTS.minConfidence && coversAction(hit));
 }
 
 const sentencesOf = (text: string) =>

@@ -4,7 +4,7 @@ import { closestTerm, termsExtending } from "./fuzzy.ts";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.ts";
 import { type AnalyzedToken, analyze } from "./tokenize.ts";
 import type { AliasMap } from "./types.ts";
-import { relatedWords } from "./wordnet.ts";
+import { isVerbOfDoing, relatedWords } from "./wordnet.ts";
 
 /** What query analysis needs to know about the index it will run against. */
 export interface Vocabulary {
@@ -57,6 +57,23 @@ export interface AnalyzedQuery {
    * an alias or spelling: the question is about what the corpus never mentions.
    */
   unknownNames: string[];
+  /**
+   * The group of the action a how-to question asks to perform ("how do I bridge TAO" ->
+   * bridge), when it is a verb of doing: a passage that never mentions the action cannot
+   * tell anyone how to do it.
+   */
+  action?: QueryGroup;
+}
+
+// "how do I stake…", "how can we register…", "how to bridge…": the word after the frame is the
+// action asked about. Adverbs people slip in ("how do I actually run…") are skipped.
+const HOW_TO =
+  /\bhow\s+(?:(?:do|can|could|should|would|might)\s+(?:i|we|you|one|someone|people)|to)\s+(?:(?:actually|even|best|just|still)\s+)?(\p{L}+)/iu;
+
+function actionGroup(text: string, groups: readonly QueryGroup[]): QueryGroup | undefined {
+  const verb = HOW_TO.exec(text)?.[1]?.toLowerCase();
+  if (!verb || !isVerbOfDoing(verb)) return undefined;
+  return groups.find((group) => group.word === verb);
 }
 
 /**
@@ -275,5 +292,6 @@ export function analyzeQuery(
     .filter((group) => !group.terms.some((entry) => entry.credit === 1))
     .filter((group) => group.name)
     .map((group) => group.word);
-  return { groups: kept, sequence, unknown, unknownNames };
+  const action = actionGroup(text, kept);
+  return { groups: kept, sequence, unknown, unknownNames, ...(action ? { action } : {}) };
 }

@@ -29,6 +29,8 @@ const synsetCache = new Map<string, Synset>();
 
 interface Synset {
   words: string[];
+  /** WordNet's lexicographer file: the broad kind of sense ("verb.cognition" is 31). */
+  lexFile: number;
   /** Offsets of derivationally related synsets ("+" pointers), with their part of speech. */
   derived: { pos: Pos; offset: number }[];
 }
@@ -89,7 +91,7 @@ function synset(pos: Pos, offset: number): Synset {
     const target = POS_OF_SYMBOL[fields[at + 2] ?? ""];
     if (fields[at] === "+" && target) derived.push({ pos: target, offset: Number(fields[at + 1]) });
   }
-  const result = { words, derived };
+  const result = { words, derived, lexFile: Number(fields[1]) };
   if (synsetCache.size > 20_000) synsetCache.clear();
   synsetCache.set(key, result);
   return result;
@@ -199,6 +201,23 @@ export function partOfSpeechShares(word: string): PartOfSpeechShares | undefined
 /** How much of a word's use is as a noun (see partOfSpeechShares); undefined if unknown. */
 export function nounShare(word: string): number | undefined {
   return partOfSpeechShares(word)?.noun;
+}
+
+// Verbs of knowing, saying, feeling and perceiving (WordNet's verb.cognition,
+// verb.communication, verb.emotion, verb.perception lexicographer files).
+const VERBS_NOT_OF_DOING = new Set([31, 32, 37, 39]);
+
+/**
+ * Is the verb, in its most common sense, something one does ("register", "bridge", "stake",
+ * "buy") rather than knows, says, feels or perceives ("know", "explain", "see")? Undefined
+ * when WordNet has no such verb.
+ */
+export function isVerbOfDoing(word: string): boolean | undefined {
+  for (const base of baseForms(word.toLowerCase(), "verb")) {
+    const first = index("verb").get(base)?.[0];
+    if (first !== undefined) return !VERBS_NOT_OF_DOING.has(synset("verb", first).lexFile);
+  }
+  return undefined;
 }
 
 /** Reads WordNet's index files now rather than on the first question (see preloadBackground). */

@@ -52,6 +52,19 @@ describe("ask answers what people type", () => {
     expect(thesis.ask(question).found).toBe(false);
   });
 
+  it.each([
+    "how do I bridge TAO to Ethereum",
+    "how do I register a miner on a Bittensor subnet, step by step",
+  ])("stays silent on %s: no passage speaks of the action asked about", (question) => {
+    expect(thesis.ask(question).found).toBe(false);
+  });
+
+  it("answers a how-to question whose action the articles do speak of", () => {
+    expect(thesis.ask("how do you define the AI race").found).toBe(true);
+    // A verb of knowing or saying is not an action the passage must name.
+    expect(thesis.ask("how do I know the open-weight thesis is playing out").found).toBe(true);
+  });
+
   it("reads a word in capitals as shouting, not as a name the corpus lacks", () => {
     expect(thesis.ask("Why does distribution usually win, SERIOUSLY?").found).toBe(true);
   });

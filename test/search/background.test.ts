@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { englishCorrection, isName, specificity } from "../../src/search/background.ts";
-import { nounShare, relatedWords } from "../../src/search/wordnet.ts";
+import { isVerbOfDoing, nounShare, relatedWords } from "../../src/search/wordnet.ts";
 
 describe("general-English knowledge", () => {
   it("weighs chat filler near nothing and names and rare words fully", () => {
@@ -53,5 +53,15 @@ describe("general-English knowledge", () => {
     expect(nounShare("boxing")).toBe(1);
     expect(nounShare("matters")).toBeGreaterThan(0.5);
     expect(nounShare("bittensor")).toBeUndefined();
+  });
+
+  it("tells verbs of doing from verbs of knowing, saying and perceiving", () => {
+    for (const verb of ["register", "bridge", "stake", "buy", "install", "deploy"]) {
+      expect(isVerbOfDoing(verb)).toBe(true);
+    }
+    for (const verb of ["know", "think", "explain", "see", "understand"]) {
+      expect(isVerbOfDoing(verb)).toBe(false);
+    }
+    expect(isVerbOfDoing("bittensor")).toBeUndefined();
   });
 });
