@@ -2,8 +2,10 @@
 // led by one extractive sentence. When the best match covers too little of what was asked,
 // the honest answer is that the corpus has nothing on it.
 import { type AnalyzedQuery, type SearchHit, type SearchIndex, terms } from "../search/index.ts";
+import { type AnswerType, expectedAnswer, offersAnswer } from "./answer-type.ts";
 import { answerWith, citeDistinctPassages, claimsById } from "./cited-answer.ts";
 import type { CorpusView } from "./corpus-view.ts";
+import { passageSpan } from "./passage.ts";
 import type { AskResult } from "./types.ts";
 
 export const ASK_DEFAULTS = {
@@ -28,16 +30,36 @@ export const ASK_DEFAULTS = {
  * Is the corpus on topic for this question? Not when it names something the corpus never
  * mentions ("Solana", "the Talisman wallet", "2022"), nor when no hit covers enough of
  * what it asks, nor, for a how-to question, when no such hit mentions the action asked
- * about ("how do I bridge TAO to Ethereum" when no passage speaks of bridging).
+ * about ("how do I bridge TAO to Ethereum" when no passage speaks of bridging), nor when the
+ * question asks for an amount or a time and no such hit's passage holds a number or a date
+ * ("what's the current price of TAO?" against "token price is not thesis quality").
  */
-function onTopic(analyzed: AnalyzedQuery, hits: readonly SearchHit[]): boolean {
+function onTopic(
+  analyzed: AnalyzedQuery,
+  hits: readonly SearchHit[],
+  answers: (hit: SearchHit) => boolean,
+): boolean {
   if (analyzed.unknownNames.length > 0) return false;
   const action = analyzed.action?.terms.map((entry) => entry.term);
   const coversAction = (hit: SearchHit) =>
     !action || hit.matchedTerms.some((term) => action.includes(term));
   return hits
     .slice(0, 10)
-    .some((hit) => hit.confidence >= ASK_DEFAULTS.minConfidence && coversAction(hit));
+    .some(
+      (hit) => hit.confidence >= ASK_DEFAULTS.minConfidence && coversAction(hit) && answers(hit),
+    );
+}
+
+/** Does the passage cited for this hit hold an answer of the type asked (a number, a date)? */
+function offersType(view: CorpusView, type: AnswerType | undefined) {
+  return (hit: SearchHit) => {
+    if (!type) return true;
+    const claim = view.claim(hit.id);
+    return (
+      claim !== undefined &&
+      offersAnswer(view.cite(claim.file, passageSpan(view, claim)).quote, type)
+    );
+  };
 }
 
 const sentencesOf = (text: string) =>
@@ -90,7 +112,7 @@ export function ask(
   if (question.trim() === "") return NOTHING;
   const analyzed = index.analyze(question);
   const hits = index.searchAnalyzed(analyzed, { limit: ASK_DEFAULTS.candidates });
-  if (!onTopic(analyzed, hits)) return NOTHING;
+  if (!onTopic(analyzed, hits, offersType(view, expectedAnswer(question)))) return NOTHING;
   // A claim that is itself a question ("Who pays validators…?") rarely answers one.
   const ranked = hits
     .map((hit) => ({

@@ -31,6 +31,8 @@ interface Synset {
   words: string[];
   /** WordNet's lexicographer file: the broad kind of sense ("verb.cognition" is 31). */
   lexFile: number;
+  /** Offsets of the synsets this one is a kind of ("@" and "@i" pointers, same part of speech). */
+  hypernyms: number[];
   /** Offsets of derivationally related synsets ("+" pointers), with their part of speech. */
   derived: { pos: Pos; offset: number }[];
 }
@@ -86,12 +88,14 @@ function synset(pos: Pos, offset: number): Synset {
   const pointerAt = 4 + count * 2;
   const pointers = Number(fields[pointerAt]);
   const derived: Synset["derived"] = [];
+  const hypernyms: number[] = [];
   for (let i = 0; i < pointers; i++) {
     const at = pointerAt + 1 + i * 4;
+    if (fields[at] === "@" || fields[at] === "@i") hypernyms.push(Number(fields[at + 1]));
     const target = POS_OF_SYMBOL[fields[at + 2] ?? ""];
     if (fields[at] === "+" && target) derived.push({ pos: target, offset: Number(fields[at + 1]) });
   }
-  const result = { words, derived, lexFile: Number(fields[1]) };
+  const result = { words, derived, lexFile: Number(fields[1]), hypernyms };
   if (synsetCache.size > 20_000) synsetCache.clear();
   synsetCache.set(key, result);
   return result;
@@ -218,6 +222,32 @@ export function isVerbOfDoing(word: string): boolean | undefined {
     if (first !== undefined) return !VERBS_NOT_OF_DOING.has(synset("verb", first).lexFile);
   }
   return undefined;
+}
+
+// Nouns whose kinds are amounts: "measure" (supply, time period), "magnitude relation" (rate),
+// "monetary value", "cost" and "sum" (price, fee, yield, revenue).
+const AMOUNT_ROOTS = new Set(["measure", "magnitude relation", "monetary value", "cost", "sum"]);
+
+/**
+ * Does the noun, in its most common sense, name an amount ("price", "fee",
+ * "supply", "rate", "yield")? Such a word asks for a number: "what is the price of …".
+ */
+export function isAmountNoun(word: string): boolean {
+  for (const base of baseForms(word.toLowerCase(), "noun")) {
+    for (const offset of (index("noun").get(base) ?? []).slice(0, 1)) {
+      const seen = new Set<number>();
+      const queue = [offset];
+      while (queue.length > 0) {
+        const next = queue.pop() as number;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        const set = synset("noun", next);
+        if (set.words.some((w) => AMOUNT_ROOTS.has(w))) return true;
+        queue.push(...set.hypernyms);
+      }
+    }
+  }
+  return false;
 }
 
 /** Reads WordNet's index files now rather than on the first question (see preloadBackground). */

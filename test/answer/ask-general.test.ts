@@ -59,6 +59,20 @@ describe("ask answers what people type", () => {
     expect(thesis.ask(question).found).toBe(false);
   });
 
+  it.each(["What's the current price of TAO?", "When is the next Bittensor halving?"])(
+    "stays silent on %s: no passage about it holds a number or a date",
+    (question) => {
+      expect(thesis.ask(question).found).toBe(false);
+    },
+  );
+
+  it("answers an amount question whose passage states the amount", () => {
+    const answer = thesis.ask(
+      "How much better do closed models need to be for enterprises to accept dependency risk?",
+    );
+    expect(answer.found).toBe(true);
+  });
+
   it("answers a how-to question whose action the articles do speak of", () => {
     expect(thesis.ask("how do you define the AI race").found).toBe(true);
     // A verb of knowing or saying is not an action the passage must name.
@@ -108,7 +122,7 @@ describe("ask answers what people type", () => {
     });
     expect(report.questions).toBe(70);
     expect(report.recall).toBeGreaterThanOrEqual(0.57);
-    expect(report.offTopicSilence).toBeGreaterThanOrEqual(0.7);
+    expect(report.offTopicSilence).toBeGreaterThanOrEqual(0.78);
     expect(report.invariance).toBeGreaterThanOrEqual(0.96);
     expect(report.failedQuotes).toBe(0);
   }, 60_000);

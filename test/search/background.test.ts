@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { englishCorrection, isName, specificity } from "../../src/search/background.ts";
-import { isVerbOfDoing, nounShare, relatedWords } from "../../src/search/wordnet.ts";
+import { isAmountNoun, isVerbOfDoing, nounShare, relatedWords } from "../../src/search/wordnet.ts";
 
 describe("general-English knowledge", () => {
   it("weighs chat filler near nothing and names and rare words fully", () => {
@@ -63,5 +63,14 @@ describe("general-English knowledge", () => {
       expect(isVerbOfDoing(verb)).toBe(false);
     }
     expect(isVerbOfDoing("bittensor")).toBeUndefined();
+  });
+
+  it("knows nouns that name amounts from WordNet's hypernyms", () => {
+    for (const noun of ["price", "fee", "cost", "supply", "rate", "revenue"]) {
+      expect(isAmountNoun(noun)).toBe(true);
+    }
+    for (const noun of ["risk", "strategy", "model", "advantage", "bittensor"]) {
+      expect(isAmountNoun(noun)).toBe(false);
+    }
   });
 });
