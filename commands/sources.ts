@@ -123,6 +123,11 @@ async function withSourceErrors(work: () => Promise<Reply>): Promise<Reply> {
   }
 }
 
+/** "2025-11-03T10:00:00Z" → "2025-11-03"; a date written otherwise is shown as the page gave it. */
+function dayOf(date: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0] ?? date;
+}
+
 function listed(ctx: CommandContext): Reply {
   const sources: (SourceSummary | ReturnType<CommandContext["thesis"]["sources"]>[number])[] =
     ctx.sources?.list() ?? ctx.thesis.sources();
@@ -150,7 +155,9 @@ function listed(ctx: CommandContext): Reply {
       return {
         heading: `${i + 1}. ${s.title}`,
         text: [
-          [s.outlet, s.author].filter(Boolean).join(", "),
+          [s.outlet, s.author, "date" in s && s.date ? `published ${dayOf(s.date)}` : undefined]
+            .filter(Boolean)
+            .join(", "),
           `${s.file} · ${s.lines} lines · ${s.claims} claims`,
           origin,
         ]

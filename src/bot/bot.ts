@@ -75,6 +75,8 @@ export interface Bot {
   readonly welcomes: WelcomeMemory;
   /** The source manager commands get; the paste forms add through it (paste-source.ts). */
   readonly sources?: SourceManager;
+  /** The digest commands get; the home page lists a workspace's digests through it (home.ts). */
+  readonly digest?: DigestCommands;
   /** Runs an invocation for a user of a platform; never rejects. */
   run(adapter: ChatAdapter, who: Asker, invocation: Invocation): Promise<Answer>;
   /**
@@ -159,6 +161,7 @@ export function createBot(services: BotServices): Bot {
     thesis: services.thesis,
     welcomes: services.welcomes ?? welcomesInMemory(),
     ...(services.sources ? { sources: services.sources } : {}),
+    ...(services.digest ? { digest: services.digest } : {}),
     run: (adapter, who, invocation) =>
       inRequest(async () => {
         const started = performance.now();

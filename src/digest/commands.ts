@@ -12,6 +12,7 @@ export function digestCommandsFrom(
     subscribe: (channel, time, timezone) => subscriptions.subscribe(channel, time, timezone),
     unsubscribe: (channel) => subscriptions.unsubscribe(channel),
     status: (channel) => subscriptions.status(channel),
+    statusesIn: (platform, workspaceId) => subscriptions.statusesIn(platform, workspaceId),
     async preview(channel, at) {
       const status = await subscriptions.status(channel);
       const zone = status.subscribed ? status.subscription.timezone : DEFAULT_DIGEST_TIMEZONE;

@@ -6,7 +6,7 @@ import { channelKey } from "./channel-key.ts";
 import { todaySlot, upcomingSlot } from "./due.ts";
 import { formatLocal, parseTimeOfDay, parseTimeZone } from "./local-time.ts";
 import { readDigestPost } from "./post-once.ts";
-import type { Clock, DigestSubscriptions } from "./types.ts";
+import type { Clock, DigestSubscriptions, SubscribedStatus } from "./types.ts";
 
 /** When `digest on` is given no time: 09:00 local time. */
 export const DEFAULT_DIGEST_TIME = "09:00";
@@ -32,6 +32,25 @@ export function createDigestSubscriptions(
       if (record?.state !== "posted" && record?.state !== "abandoned") return at;
     }
     return upcomingSlot(subscription, at);
+  }
+
+  async function statusOf(subscription: DigestSubscription): Promise<SubscribedStatus> {
+    const channel = subscription.channel;
+    const at = now();
+    const nextPostAt = await nextPost(subscription, at);
+    const nextPostLocal = formatLocal(nextPostAt, subscription.timezone);
+    const lastPost = await store.digestHistory.get(channelKey(channel));
+    const when =
+      nextPostAt.getTime() === at.getTime() ? "now (catching up on today's)" : nextPostLocal;
+    const last = lastPost ? ` Last posted on ${lastPost.localDate}.` : "";
+    return {
+      subscribed: true,
+      subscription,
+      nextPostAt,
+      nextPostLocal,
+      ...(lastPost ? { lastPost } : {}),
+      message: `Daily digest is on for this channel at ${subscription.time} ${subscription.timezone}. Next post: ${when}.${last}`,
+    };
   }
 
   return {
@@ -80,21 +99,16 @@ export function createDigestSubscriptions(
             "Daily digest is off for this channel. Turn it on with /thesis digest on [HH:MM] [time zone].",
         };
       }
-      const at = now();
-      const nextPostAt = await nextPost(subscription, at);
-      const nextPostLocal = formatLocal(nextPostAt, subscription.timezone);
-      const lastPost = await store.digestHistory.get(channelKey(channel));
-      const when =
-        nextPostAt.getTime() === at.getTime() ? "now (catching up on today's)" : nextPostLocal;
-      const last = lastPost ? ` Last posted on ${lastPost.localDate}.` : "";
-      return {
-        subscribed: true,
-        subscription,
-        nextPostAt,
-        nextPostLocal,
-        ...(lastPost ? { lastPost } : {}),
-        message: `Daily digest is on for this channel at ${subscription.time} ${subscription.timezone}. Next post: ${when}.${last}`,
-      };
+      return statusOf(subscription);
+    },
+
+    async statusesIn(platform, workspaceId) {
+      const rows = await store.subscriptions.list();
+      const mine = rows
+        .map((row) => row.value)
+        .filter((s) => s.channel.platform === platform && s.channel.guildOrTeamId === workspaceId)
+        .sort((a, b) => a.channel.channelId.localeCompare(b.channel.channelId));
+      return Promise.all(mine.map(statusOf));
     },
 
     async list() {

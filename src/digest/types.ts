@@ -2,7 +2,12 @@
 // timers, the composer and the posters are injected, so tests drive the scheduler with a fake
 // clock and a fake chat server, and so src/digest imports no platform SDK.
 import type { Citation } from "../corpus/types.ts";
-import type { ChannelRef, DigestHistoryEntry, DigestSubscription } from "../store/types.ts";
+import type {
+  ChannelRef,
+  ChatPlatform,
+  DigestHistoryEntry,
+  DigestSubscription,
+} from "../store/types.ts";
 
 export interface DigestPair {
   bull: Citation;
@@ -51,11 +56,20 @@ export type DigestStatus =
       message: string;
     };
 
+/** A subscribed channel's status. */
+export type SubscribedStatus = Extract<DigestStatus, { subscribed: true }>;
+
 /** The subscription API (subscriptions.ts). Bad input comes back as a sentence to show. */
 export interface DigestSubscriptions {
   subscribe(channel: ChannelRef, time?: string, timezone?: string): Promise<SubscribeResult>;
   unsubscribe(channel: ChannelRef): Promise<{ removed: boolean; message: string }>;
   status(channel: ChannelRef): Promise<DigestStatus>;
+  /**
+   * The status of every channel of one Slack workspace or Discord server that has a digest
+   * (the App Home lists them), by channel id. Only subscriptions that recorded their workspace
+   * count: another workspace's channels are never shown.
+   */
+  statusesIn(platform: ChatPlatform, workspaceId: string): Promise<SubscribedStatus[]>;
   list(): Promise<DigestSubscription[]>;
 }
 

@@ -27,6 +27,8 @@ export interface FakeSlackApi {
   handle(method: string, answer: (args: Record<string, unknown>) => Record<string, unknown>): void;
   /** Adds or replaces a workspace member that users.info knows (others: user_not_found). */
   setUser(user: FakeSlackUser): void;
+  /** Names a channel for conversations.info (others: channel_not_found). */
+  setChannel(id: string, name: string): void;
   /**
    * Lets oauth.v2.access exchange `code` for the team's bot token (as if someone clicked
    * Allow on Slack's consent page); auth.test then answers for that token's team.
@@ -63,6 +65,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const replies: { channel: string; ts: string; args: Record<string, unknown> }[] = [];
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const users = new Map<string, FakeSlackUser>();
+  const channels = new Map<string, string>();
   const installs: FakeSlackInstall[] = [];
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
@@ -154,6 +157,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           }));
         return { ok: true, messages, has_more: false };
       }
+      case "conversations.info": {
+        const name = channels.get(String(args.channel));
+        if (!name) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: args.channel, name, is_channel: true } };
+      }
       case "views.publish":
         return { ok: true, view: { id: `V${nextTs()}`, ...(args.view as object) } };
       case "views.open":
@@ -197,6 +205,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     callsTo,
     handle: (method, fn) => void custom.set(method, fn),
     setUser: (user) => void users.set(user.id, user),
+    setChannel: (id, name) => void channels.set(id, name),
     addInstall: (install) => void installs.push(install),
     waitForCalls(method, count = 1, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
