@@ -1,9 +1,10 @@
 // /thesis ask <question>: the passages that answer it, best first, each quoted verbatim.
 import { z } from "zod";
 import { MAX_QUESTION_CHARS } from "../src/answer/limits.ts";
+import type { Translation } from "../src/answer/model-types.ts";
 import type { AskResult } from "../src/answer/types.ts";
 import { resolveTopic } from "../src/corpus/topics.ts";
-import type { Reply, ReplyAction, ReplyCitation } from "../src/reply/reply.ts";
+import type { Reply, ReplyAction, ReplyCitation, ReplySection } from "../src/reply/reply.ts";
 import { adviceFooter } from "./advice.ts";
 import { defineSubcommand, truncate } from "./define.ts";
 import { ENGLISH_ONLY, isNotEnglish } from "./language.ts";
@@ -49,11 +50,44 @@ async function askWithOptionalModel(
 }
 
 /**
- * The reply's data, the CLI's `ask --json` document (docs/CLI.md): found, answer, citations,
- * and whether a model wrote the answer when one was asked (never on the command line).
+ * A question not in English, in English, when a model is configured and its translation can
+ * be trusted; null means the English-only sentence. The translation is checked to read as
+ * English itself (a model that echoes the question, or answers in German, is not used), and
+ * it only ever goes to search and the "Translated from …" note: quotes are the corpus's.
  */
-function askData({ found, answer, citations, synthesized }: AskResult & { synthesized?: boolean }) {
-  return { found, answer, citations, ...(synthesized === undefined ? {} : { synthesized }) };
+async function translated(ctx: CommandContext, question: string): Promise<Translation | null> {
+  const model = ctx.model;
+  if (!model?.translate) return null;
+  try {
+    const translation = await model.translate(question);
+    if (!translation || (await isNotEnglish(translation.english))) return null;
+    return translation;
+  } catch {
+    return null;
+  }
+}
+
+/** The note an answer to a translated question leads with. */
+export function translationNote({ language, english }: Translation): string {
+  return `Translated from ${language}: “${english}”`;
+}
+
+/**
+ * The reply's data, the CLI's `ask --json` document (docs/CLI.md): found, answer, citations,
+ * whether a model wrote the answer when one was asked (never on the command line), and the
+ * translation searched for when the question was not in English.
+ */
+function askData(
+  { found, answer, citations, synthesized }: AskResult & { synthesized?: boolean },
+  translation?: Translation | null,
+) {
+  return {
+    found,
+    answer,
+    citations,
+    ...(synthesized === undefined ? {} : { synthesized }),
+    ...(translation ? { translation } : {}),
+  };
 }
 
 /** Says who wrote the lead whenever a model did, ahead of any advice note. */
@@ -99,8 +133,12 @@ export const askCommand = defineSubcommand({
   async run(ctx, { question, limit }): Promise<Reply> {
     const title = truncate(question, 200);
     // Before search: an English corpus has nothing to say to another language, and saying
-    // "nothing answers that" would blame the corpus for what is a language mismatch.
-    if (await isNotEnglish(question)) {
+    // "nothing answers that" would blame the corpus for what is a language mismatch. With a
+    // model, the question is put into English first and the reply says so.
+    const translation = (await isNotEnglish(question))
+      ? await translated(ctx, question)
+      : undefined;
+    if (translation === null) {
       return {
         kind: "empty",
         title,
@@ -111,13 +149,18 @@ export const askCommand = defineSubcommand({
         data: askData({ found: false, answer: "", citations: [], claimIds: [] }),
       };
     }
-    const result = await askWithOptionalModel(ctx, question, limit);
+    const searched = translation?.english ?? question;
+    const note: ReplySection[] = translation
+      ? [{ text: translationNote(translation), citations: [] }]
+      : [];
+    const result = await askWithOptionalModel(ctx, searched, limit);
     if (!result.found) {
       return {
         kind: "empty",
         title,
         summary: "Nothing in the corpus answers that.",
         sections: [
+          ...note,
           {
             text: "Try rephrasing with the names or terms the articles use, or see what the corpus covers with /thesis sources.",
             citations: [],
@@ -125,11 +168,11 @@ export const askCommand = defineSubcommand({
         ],
         actions: [],
         visibility: "private",
-        data: askData(result),
+        data: askData(result, translation),
       };
     }
     const actions: ReplyAction[] = [];
-    const topic = resolveTopic(question);
+    const topic = resolveTopic(searched);
     if (topic && ctx.thesis.topics().some((t) => t.id === topic))
       actions.push({ id: "bearcase", label: "Show the bear case", value: `bullbear ${topic}` });
     const passages = foldHeadings(credit(ctx, result.citations)).map((citation, i) => ({
@@ -141,14 +184,14 @@ export const askCommand = defineSubcommand({
       kind: "answer",
       title,
       ...(lead.summary ? { summary: lead.summary } : {}),
-      sections: lead.passages.map((citation) => ({ citations: [citation] })),
+      sections: [...note, ...lead.passages.map((citation) => ({ citations: [citation] }))],
       actions,
       visibility: "private",
       ...footerFor(
         result.synthesized ? ctx.model?.name : undefined,
-        adviceFooter(question, ...result.citations.map((c) => c.quote)).footer,
+        adviceFooter(searched, ...result.citations.map((c) => c.quote)).footer,
       ),
-      data: askData(result),
+      data: askData(result, translation),
     };
   },
 });

@@ -1,6 +1,7 @@
 // /thesis subcommands are declared once, as data. Adapters derive Slack's text parsing,
 // the console's parser and Discord's registration from these declarations.
 import type { z } from "zod";
+import type { Translation } from "../src/answer/model-types.ts";
 import type { AskResult, ThesisService } from "../src/answer/types.ts";
 import type { DigestCommands } from "../src/digest/types.ts";
 import type { FeedbackService } from "../src/feedback/types.ts";
@@ -62,6 +63,12 @@ export interface ModelAnswers {
    * `synthesized`, else by the extractive lead. Never rejects.
    */
   answer(question: string, limit?: number): Promise<AskResult & { synthesized: boolean }>;
+  /**
+   * A question not in English, put into English before search; null when the model cannot
+   * (timeout, error, a reply it cannot trust). Absent: such questions get the English-only
+   * sentence. Never rejects.
+   */
+  translate?(question: string): Promise<Translation | null>;
 }
 
 export interface SubcommandDefinition<Schema extends z.ZodObject = z.ZodObject> {

@@ -44,6 +44,24 @@ export interface AnswerModel {
   synthesize(request: SynthesizeRequest): Promise<SynthesizedAnswer | null>;
 }
 
+/**
+ * A question put into English so the English corpus can be searched for it. It is shown only
+ * as "Translated from German: …" beside the answer: never quoted, never a citation (every
+ * quote stays the corpus's own words, through the quote check).
+ */
+export interface Translation {
+  /** The language the question was written in, named in English ("German"). */
+  language: string;
+  /** The question in English. */
+  english: string;
+}
+
+/** A model that puts a question into English before search. */
+export interface TranslationModel {
+  /** The question in English, or null (timeout, error, a reply it cannot trust). Never rejects. */
+  translate(question: string, options?: CallOptions): Promise<Translation | null>;
+}
+
 /** One vector per text, same order, or null (ModelProvider.embed satisfies it). */
 export type EmbedTexts = (
   texts: readonly string[],

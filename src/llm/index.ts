@@ -24,4 +24,5 @@ export type {
   RawClassification,
   SynthesizedAnswer,
   SynthesizeRequest,
+  Translation,
 } from "./types.ts";

@@ -15,6 +15,8 @@ import {
   CLASSIFY_SYSTEM_PROMPT,
   classifyUserMessage,
   parseJsonReply,
+  TRANSLATE_SYSTEM_PROMPT,
+  translateUserMessage,
 } from "./prompts.ts";
 import type {
   CallOptions,
@@ -26,6 +28,7 @@ import type {
   RawClassification,
   SynthesizedAnswer,
   SynthesizeRequest,
+  Translation,
 } from "./types.ts";
 
 export const DEFAULT_TIMEOUTS: ProviderTimeouts = {
@@ -53,6 +56,19 @@ const classificationItem = z.object({
   kind: z.unknown().optional(),
   topics: z.unknown().optional(),
   stances: z.unknown().optional(),
+});
+
+/**
+ * A translation is used only in this shape: a language name (letters, spaces, hyphens or
+ * brackets, as "Chinese (Simplified)") and an English question no longer than a question
+ * may be. Anything else is a reply the bot cannot trust.
+ */
+const translationReply = z.object({
+  language: z
+    .string()
+    .trim()
+    .regex(/^[\p{L}][\p{L} ()-]{1,39}$/u),
+  english: z.string().trim().min(1).max(MAX_QUESTION_CHARS),
 });
 
 interface ChatJsonOptions extends CallOptions {
@@ -145,6 +161,27 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     };
   }
 
+  async function translate(
+    question: string,
+    callOptions: CallOptions = {},
+  ): Promise<Translation | null> {
+    if (question.trim() === "") return null;
+    const reply = await chatJson({
+      label: "translate",
+      system: TRANSLATE_SYSTEM_PROMPT,
+      user: translateUserMessage(question.slice(0, MAX_QUESTION_CHARS)),
+      budgetMs: callOptions.budgetMs ?? timeouts.answerMs,
+      signal: callOptions.signal,
+    });
+    if (reply === undefined) return null;
+    const parsed = translationReply.safeParse(reply);
+    if (!parsed.success) {
+      logger.warn("model translate: reply does not have the expected shape; falling back");
+      return null;
+    }
+    return parsed.data;
+  }
+
   async function classifyBatch(
     batch: readonly ClaimToClassify[],
     topicIds: readonly string[],
@@ -211,5 +248,5 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     );
   }
 
-  return { model: options.model, embeddingModel, synthesize, classify, embed };
+  return { model: options.model, embeddingModel, synthesize, translate, classify, embed };
 }

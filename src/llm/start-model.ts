@@ -4,6 +4,7 @@
 import { createCorpusView, quotableLookup } from "../answer/corpus-view.ts";
 import { createHybridSearch, type HybridSearch } from "../answer/hybrid.ts";
 import { answerWithModel, type ModelAskResult } from "../answer/model-answer.ts";
+import type { Translation } from "../answer/model-types.ts";
 import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Ledger } from "../corpus/ledger.ts";
@@ -60,6 +61,7 @@ export interface StartedModel {
   answers: {
     readonly name: string;
     answer(question: string, limit?: number): Promise<ModelAskResult>;
+    translate(question: string): Promise<Translation | null>;
   };
   hybrid: HybridSearch | null;
   /** Settles (never rejects) when embeddings and enrichment are done or have failed. */
@@ -86,6 +88,12 @@ export function startModel(options: StartModelOptions): StartedModel {
         ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
         retriever: hybrid?.ready ? hybrid : null,
       }),
+    // Within the same budget as one worded answer: someone is waiting for both.
+    translate: (question: string) =>
+      provider.translate(
+        question,
+        options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs },
+      ),
   };
 
   async function prepareEmbeddings(): Promise<void> {

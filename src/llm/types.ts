@@ -8,10 +8,12 @@ import type {
   GroundedSentence,
   SynthesizedAnswer,
   SynthesizeRequest,
+  Translation,
+  TranslationModel,
 } from "../answer/model-types.ts";
 import type { ClaimKind, Stance } from "../corpus/types.ts";
 
-export type { CallOptions, GroundedSentence, SynthesizedAnswer, SynthesizeRequest };
+export type { CallOptions, GroundedSentence, SynthesizedAnswer, SynthesizeRequest, Translation };
 
 /** The minimal store the provider caches into; a Keyv instance satisfies it. */
 export interface KeyValueCache {
@@ -42,7 +44,7 @@ export interface RawClassification {
   stances?: unknown;
 }
 
-export interface ModelProvider extends AnswerModel {
+export interface ModelProvider extends AnswerModel, TranslationModel {
   /** The chat model's name; part of every cache key so a model change re-asks. */
   readonly model: string;
   readonly embeddingModel: string | null;
