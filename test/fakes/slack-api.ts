@@ -29,6 +29,10 @@ export interface FakeSlackApi {
   setUser(user: FakeSlackUser): void;
   /** Names a channel for conversations.info (others: channel_not_found). */
   setChannel(id: string, name: string): void;
+  /** Puts a message in a thread, as if it had been written there, for conversations.replies. */
+  addThreadMessage(message: FakeThreadMessage): void;
+  /** Slack may return fewer messages per page than asked: at most `size` from now on. */
+  capRepliesPage(size: number): void;
   /**
    * Lets oauth.v2.access exchange `code` for the team's bot token (as if someone clicked
    * Allow on Slack's consent page); auth.test then answers for that token's team.
@@ -53,6 +57,25 @@ export interface FakeSlackInstall {
   botToken: string;
 }
 
+/** A message the fake holds; `user` for a person's, none for the bot's own posts. */
+interface StoredMessage {
+  channel: string;
+  ts: string;
+  args: Record<string, unknown>;
+  user?: string;
+}
+
+/** A message someone (or the bot, with no `user`) wrote in a thread, for addThreadMessage. */
+export interface FakeThreadMessage {
+  channel: string;
+  ts: string;
+  threadTs: string;
+  text: string;
+  /** The author; omitted for a message of the bot's. */
+  user?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 export const FAKE_BOT_USER_ID = "UBOT";
 export const FAKE_BOT_ID = "BBOT";
 
@@ -60,12 +83,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const waiters = new Set<() => void>();
   /** Top-level messages posted with chat.postMessage, oldest first, for conversations.history. */
-  const history: { channel: string; ts: string; args: Record<string, unknown> }[] = [];
-  /** Thread replies the bot posted, oldest first, for conversations.replies. */
-  const replies: { channel: string; ts: string; args: Record<string, unknown> }[] = [];
+  const history: StoredMessage[] = [];
+  /** Thread replies (the bot's, and those a test added), for conversations.replies. */
+  const replies: StoredMessage[] = [];
   const custom = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   const users = new Map<string, FakeSlackUser>();
   const channels = new Map<string, string>();
+  let repliesPageCap = Number.POSITIVE_INFINITY;
   const installs: FakeSlackInstall[] = [];
   let tsCounter = 0;
   const nextTs = () => `1700000000.${String(++tsCounter).padStart(6, "0")}`;
@@ -140,22 +164,34 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         };
       }
       case "conversations.replies": {
-        // The parent, then its replies, oldest first, as Slack returns them; only the bot's
-        // own posts are known here.
+        // The parent, then its replies, oldest first, as Slack returns them: up to `latest`
+        // (`inclusive` or not), `limit` per page, the rest behind `next_cursor`. The bot's own
+        // posts and the messages a test put in a thread (addThreadMessage) are known here.
         const withMetadata = String(args.include_all_metadata) === "true";
-        const inThread = (m: { channel: string; ts: string; args: Record<string, unknown> }) =>
+        const inThread = (m: StoredMessage) =>
           m.channel === args.channel && (m.ts === args.ts || m.args.thread_ts === args.ts);
-        const messages = [...history.filter(inThread), ...replies.filter(inThread)]
-          .slice(0, Number(args.limit ?? 1000))
-          .map(({ ts, args: posted }) => ({
-            type: "message",
-            ts,
-            text: posted.text,
-            bot_id: FAKE_BOT_ID,
-            ...(posted.thread_ts ? { thread_ts: posted.thread_ts } : {}),
-            ...(withMetadata && posted.metadata ? { metadata: posted.metadata } : {}),
-          }));
-        return { ok: true, messages, has_more: false };
+        const latest = typeof args.latest === "string" ? args.latest : undefined;
+        const inclusive = String(args.inclusive) === "true";
+        const thread = [...history.filter(inThread), ...replies.filter(inThread)]
+          .sort((a, b) => a.ts.localeCompare(b.ts))
+          .filter((m) => !latest || (inclusive ? m.ts <= latest : m.ts < latest));
+        const start = Number(String(args.cursor ?? "0").replace(/^at:/, "")) || 0;
+        const end = start + Math.min(Number(args.limit ?? 1000), repliesPageCap);
+        const messages = thread.slice(start, end).map(({ ts, args: posted, user }) => ({
+          type: "message",
+          ts,
+          text: posted.text,
+          ...(user ? { user } : { bot_id: FAKE_BOT_ID }),
+          ...(posted.thread_ts ? { thread_ts: posted.thread_ts } : {}),
+          ...(withMetadata && posted.metadata ? { metadata: posted.metadata } : {}),
+        }));
+        const more = end < thread.length;
+        return {
+          ok: true,
+          messages,
+          has_more: more,
+          ...(more ? { response_metadata: { next_cursor: `at:${end}` } } : {}),
+        };
       }
       case "conversations.info": {
         const name = channels.get(String(args.channel));
@@ -206,6 +242,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     handle: (method, fn) => void custom.set(method, fn),
     setUser: (user) => void users.set(user.id, user),
     setChannel: (id, name) => void channels.set(id, name),
+    capRepliesPage: (size) => {
+      repliesPageCap = size;
+    },
+    addThreadMessage: ({ channel, ts, threadTs, text, user, metadata }) =>
+      void replies.push({
+        channel,
+        ts,
+        args: { thread_ts: threadTs, text, ...(metadata ? { metadata } : {}) },
+        ...(user ? { user } : {}),
+      }),
     addInstall: (install) => void installs.push(install),
     waitForCalls(method, count = 1, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {

@@ -49,7 +49,13 @@ describe("Slack follow-ups in a thread", () => {
     );
     const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
     const [read] = h.fake.callsTo("conversations.replies");
-    expect(read?.args).toMatchObject({ channel: "C1", ts: threadTs, limit: "20" });
+    // Read up to the mention, not past it.
+    expect(read?.args).toMatchObject({
+      channel: "C1",
+      ts: threadTs,
+      latest: "1800000000.000100",
+      inclusive: "false",
+    });
     const answer = posts[before];
     expect(answer?.args.thread_ts).toBe(threadTs);
     expect(visibleText(answer?.args ?? {})).toContain("Risks about Qwen");
@@ -109,6 +115,55 @@ describe("Slack follow-ups in a thread", () => {
     // `risks really` is refused (no such topic), so the follow-up is asked instead.
     expect(command).toMatch(/^ask really\? \S+/);
     expect(visibleText(answer?.args ?? {})).not.toContain("Unknown topic");
+  });
+
+  it("finds the bot's latest answer near the end of a 45-message thread", async () => {
+    // A thread where the bot answered `bullbear TAO` early and `risks TAO` near the end, with
+    // people talking in between, and Slack giving 15 messages a page.
+    const channel = "CLONG";
+    const threadTs = "1750000000.000000";
+    const ts = (n: number) => `1750000000.${String(n).padStart(6, "0")}`;
+    const answer = (command: string) => ({
+      event_type: "thesis_answer",
+      event_payload: { command },
+    });
+    for (let n = 0; n < 45; n++) {
+      const message =
+        n === 2
+          ? { text: "Bull and bear case for TAO", metadata: answer("bullbear TAO") }
+          : n === 41
+            ? { text: "Risks about TAO", metadata: answer("risks TAO") }
+            : n === 42
+              ? { text: "The network could lose its best miners to rivals." }
+              : { text: `message ${n} of the discussion`, user: `U${10 + (n % 3)}` };
+      h.fake.addThreadMessage({ channel, ts: ts(n), threadTs, ...message });
+    }
+    h.fake.capRepliesPage(15);
+    try {
+      await h.event(
+        {
+          type: "app_mention",
+          user: "U2",
+          text: `<@${FAKE_BOT_USER_ID}> and what about Qwen?`,
+          ts: "1750000000.000900",
+          thread_ts: threadTs,
+          channel,
+        },
+        eventId(),
+      );
+      const [posted] = await h.fake.waitForCalls("chat.postMessage", 1, 10_000);
+      // The latest answer (risks TAO, message 42 of 45), not the early bullbear one.
+      expect(posted?.args.metadata).toEqual(answer("risks Qwen"));
+      expect(posted?.args.thread_ts).toBe(threadTs);
+      expect(visibleText(posted?.args ?? {})).toContain("Risks about Qwen");
+      // Read page by page with Slack's cursor, each page ending at the mention.
+      const reads = h.fake.callsTo("conversations.replies");
+      expect(reads).toHaveLength(3);
+      expect(reads.map((r) => r.args.cursor)).toEqual([undefined, "at:15", "at:30"]);
+      for (const read of reads) expect(read.args.latest).toBe("1750000000.000900");
+    } finally {
+      h.fake.capRepliesPage(Number.POSITIVE_INFINITY);
+    }
   });
 
   it("answers a mention in a thread without an answer of the bot's as a question alone", async () => {
