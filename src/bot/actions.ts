@@ -113,10 +113,7 @@ export async function answerMention(
       : thread
         ? followUpTexts(thread, question, bot.commands)
         : [askAbout(question)];
-  let answer = await bot.run(adapter, turn, { text: texts[0] ?? "help" });
-  for (const text of texts.slice(1)) {
-    if (answer.reply.kind !== "error" && answer.reply.kind !== "usage") break;
-    answer = await bot.run(adapter, turn, { text });
-  }
+  // One message, however many readings it takes: it counts once against the rate limit.
+  const answer = await bot.runFirst(adapter, turn, texts);
   await turn.respond(asPublic(answer.reply), { commandText: answer.commandText });
 }

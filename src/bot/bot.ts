@@ -23,6 +23,7 @@ import type { BotMetrics, CommandOutcome } from "./metrics.ts";
 import {
   checkPreconditions,
   type PreconditionServices,
+  REFUSALS,
   REFUSED_ADMIN,
   REFUSED_RATE_LIMIT,
 } from "./preconditions.ts";
@@ -80,6 +81,13 @@ export interface Bot {
   /** Runs an invocation for a user of a platform; never rejects. */
   run(adapter: ChatAdapter, who: Asker, invocation: Invocation): Promise<Answer>;
   /**
+   * The first of several readings of one message whose command takes it (a follow-up: the
+   * same subcommand about a topic, else `ask` in context): a reading its command turns down
+   * (an unknown topic) gives way to the next. One message is one request: the rate limit
+   * counts it once, and a refusal (rate limit, admin, channel) is the answer. Never rejects.
+   */
+  runFirst(adapter: ChatAdapter, who: Asker, texts: readonly string[]): Promise<Answer>;
+  /**
    * Records `who`'s 👍 / 👎 on the answer `commandText` reproduces (their later vote replaces
    * it) and returns the one sentence to tell them. Never rejects.
    */
@@ -92,13 +100,21 @@ export function createBot(services: BotServices): Bot {
   const { commands, log } = services;
   const now = services.now ?? (() => new Date());
 
+  /**
+   * How a run's preconditions are checked: all of them ("all"); all but the rate limit, for
+   * another reading of a message already counted ("uncounted", which `counted` reports); or
+   * none, for a vote's re-run, which spends nothing of the voter's limit ("none").
+   */
+  type Checks = "all" | "uncounted" | "none";
+
   async function execute(
     adapter: ChatAdapter,
     who: Asker,
     name: string,
     raw: Record<string, unknown>,
-    /** False for a vote's re-run: the voter's rate limit is not spent on it. */
-    checks = true,
+    checks: Checks = "all",
+    /** Told when the rate limit was asked (so a later reading is not counted again). */
+    counted?: () => void,
   ): Promise<Reply> {
     const def = commands.find((d) => d.name === name);
     if (!def) return unknownSubcommandReply(name, commands);
@@ -108,8 +124,16 @@ export function createBot(services: BotServices): Bot {
       return usageReply(first?.message ?? "Those options do not fit.", def.usage);
     }
     try {
+      if (checks === "all") counted?.();
       const refused =
-        checks && (await checkPreconditions(def, parsed.data, { adapter, ...who }, services));
+        checks !== "none" &&
+        (await checkPreconditions(
+          def,
+          parsed.data,
+          { adapter, ...who },
+          services,
+          checks === "all",
+        ));
       if (refused) return refused;
       const ctx: CommandContext = {
         thesis: services.thesis,
@@ -139,6 +163,8 @@ export function createBot(services: BotServices): Bot {
     adapter: ChatAdapter,
     who: Asker,
     invocation: Invocation,
+    checks: Checks = "all",
+    counted?: () => void,
   ): Promise<Answer & { name: string }> {
     let name: string;
     let raw: Record<string, unknown>;
@@ -152,8 +178,47 @@ export function createBot(services: BotServices): Bot {
       raw = invocation.options;
     }
     const commandText = commandTextOf(commands, name, raw);
-    const reply = await execute(adapter, who, name, raw);
+    const reply = await execute(adapter, who, name, raw, checks, counted);
     return { reply, commandText, name };
+  }
+
+  async function runFirst(
+    adapter: ChatAdapter,
+    who: Asker,
+    texts: readonly string[],
+  ): Promise<Answer & { name: string }> {
+    let counted = false;
+    let answer: (Answer & { name: string }) | undefined;
+    for (const text of texts) {
+      answer = await run(adapter, who, { text }, counted ? "uncounted" : "all", () => {
+        counted = true;
+      });
+      const { kind } = answer.reply;
+      const code = failureOf(answer.reply)?.code;
+      if ((kind !== "error" && kind !== "usage") || (code && REFUSALS.has(code))) break;
+    }
+    return answer ?? run(adapter, who, { text: "help" });
+  }
+
+  /** Counts and logs one answered request and adds the buttons every answer in chat has. */
+  function finish(
+    adapter: ChatAdapter,
+    started: number,
+    { reply, commandText, name }: Answer & { name: string },
+  ): Answer {
+    services.metrics?.commandAnswered({
+      requestId: currentRequestId(),
+      platform: adapter.platform,
+      command: commands.some((d) => d.name === name) ? name : "unknown",
+      outcome: outcomeOf(reply),
+      seconds: (performance.now() - started) / 1000,
+    });
+    const shared = withShareButtons(reply, commandText);
+    const chat = adapter.platform === "slack" || adapter.platform === "discord";
+    return {
+      reply: services.feedback && chat ? withVoteButtons(shared, commandText) : shared,
+      commandText,
+    };
   }
 
   return {
@@ -165,20 +230,12 @@ export function createBot(services: BotServices): Bot {
     run: (adapter, who, invocation) =>
       inRequest(async () => {
         const started = performance.now();
-        const { reply, commandText, name } = await run(adapter, who, invocation);
-        services.metrics?.commandAnswered({
-          requestId: currentRequestId(),
-          platform: adapter.platform,
-          command: commands.some((d) => d.name === name) ? name : "unknown",
-          outcome: outcomeOf(reply),
-          seconds: (performance.now() - started) / 1000,
-        });
-        const shared = withShareButtons(reply, commandText);
-        const chat = adapter.platform === "slack" || adapter.platform === "discord";
-        return {
-          reply: services.feedback && chat ? withVoteButtons(shared, commandText) : shared,
-          commandText,
-        };
+        return finish(adapter, started, await run(adapter, who, invocation));
+      }),
+    runFirst: (adapter, who, texts) =>
+      inRequest(async () => {
+        const started = performance.now();
+        return finish(adapter, started, await runFirst(adapter, who, texts));
       }),
     async vote(adapter, who, commandText, vote) {
       const feedback = services.feedback;
@@ -192,7 +249,7 @@ export function createBot(services: BotServices): Bot {
         const def = commands.find((d) => d.name === parsed.name);
         const reply = def?.preconditions?.admin
           ? null
-          : await execute(adapter, who, parsed.name, parsed.raw, false);
+          : await execute(adapter, who, parsed.name, parsed.raw, "none");
         const citations = (reply?.sections ?? []).flatMap((section) =>
           section.citations.map((c) => ({ file: c.file, lines: c.lines })),
         );

@@ -29,6 +29,13 @@ export const REFUSED_ADMIN = "ADMIN_ONLY";
 export const REFUSED_RATE_LIMIT = "RATE_LIMITED";
 export const REFUSED_CHANNEL = "NOT_IN_THIS_CHANNEL";
 
+/** Every refusal's code: who asked, or where, may not have this, however it is worded. */
+export const REFUSALS: ReadonlySet<string> = new Set([
+  REFUSED_ADMIN,
+  REFUSED_RATE_LIMIT,
+  REFUSED_CHANNEL,
+]);
+
 function refusal(title: string, sentence: string, code: string): Reply {
   return {
     data: errorDocument(code, sentence),
@@ -51,6 +58,8 @@ export async function checkPreconditions(
   input: unknown,
   who: { adapter: ChatAdapter; user: ChatUser; channelId?: string; workspaceId?: string },
   services: PreconditionServices,
+  /** False for another reading of a message already counted (Bot.runFirst): not counted again. */
+  count = true,
 ): Promise<Reply | null> {
   const { adapter, user, channelId } = who;
   const settings = await settingsOf(services, who.workspaceId);
@@ -72,7 +81,7 @@ export async function checkPreconditions(
     }
   }
   const chat = adapter.platform === "discord" || adapter.platform === "slack";
-  if (chat && def.preconditions?.rateLimited !== false && services.limiter) {
+  if (count && chat && def.preconditions?.rateLimited !== false && services.limiter) {
     const decision = await limit(
       services,
       `${adapter.platform}:${user.id}`,

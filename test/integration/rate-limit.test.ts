@@ -9,7 +9,8 @@ import { createThesisService } from "../../src/answer/service.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
 import { buildLedger } from "../../src/corpus/ledger.ts";
 import { createRateLimiter, createStore, type Store } from "../../src/store/index.ts";
-import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
+import { FAKE_BOT_USER_ID } from "../fakes/slack-api.ts";
+import { clickButton, type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
 
 let dir: string;
 let store: Store;
@@ -53,5 +54,47 @@ describe("rate limits on /thesis", () => {
     );
     expect(byId.get("r3")).not.toContain("distribution usually wins");
     expect(byId.get("r4")).toContain("distribution usually wins");
+  });
+});
+
+describe("rate limits on a follow-up in a thread", () => {
+  it("counts a follow-up once when its first reading gives way to ask in context", async () => {
+    harness.fake.calls.length = 0;
+    // A thread where the bot answered risks TAO (Quote in thread, clicked by someone else).
+    await clickButton(harness, "thesis_thread", "risks TAO");
+    await harness.fake.waitForCalls("response_url", 1, 10_000);
+    const threadTs = String(harness.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
+    // U_FOLLOW has one answer left this minute (limit 2).
+    await harness.slash("ask why does distribution usually win?", "f1", { user_id: "U_FOLLOW" });
+    await harness.fake.waitForCalls("response_url", 2, 10_000);
+    const before = harness.fake.callsTo("chat.postMessage").length;
+
+    // "really?" is read first as `risks really` (no such topic), then as ask in context: two
+    // readings of one message, which must cost one.
+    await harness.event(
+      {
+        type: "app_mention",
+        user: "U_FOLLOW",
+        text: `<@${FAKE_BOT_USER_ID}> really?`,
+        ts: "1800000000.000500",
+        thread_ts: threadTs,
+        channel: "C1",
+      },
+      "EvRateFollow1",
+    );
+    const posts = await harness.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
+    const answer = posts[before];
+    expect(answer?.args.thread_ts).toBe(threadTs);
+    expect(visibleText(answer?.args ?? {})).not.toContain("You have used /thesis");
+    const command = (answer?.args.metadata as { event_payload?: { command?: string } })
+      ?.event_payload?.command;
+    expect(command).toMatch(/^ask really\? \S+/);
+
+    // It counted exactly once: the limit is now spent, so the next command is refused.
+    await harness.slash("ask why does distribution usually win?", "f2", { user_id: "U_FOLLOW" });
+    const replies = await harness.fake.waitForCalls("response_url", 3, 10_000);
+    expect(visibleText(replies.find((r) => r.responseId === "f2")?.args ?? {})).toMatch(
+      /You have used \/thesis 2 times in the last minute\./,
+    );
   });
 });
