@@ -88,7 +88,7 @@ export function startModel(options: StartModelOptions): StartedModel {
         ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
         retriever: hybrid?.ready ? hybrid : null,
       }),
-    // Within the same budget as one worded answer: someone is waiting for both.
+    // The budget of one worded answer (someone is waiting), spent before the answer is.
     translate: (question: string) =>
       provider.translate(
         question,
