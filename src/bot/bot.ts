@@ -78,8 +78,16 @@ export interface Bot {
   readonly sources?: SourceManager;
   /** The digest commands get; the home page lists a workspace's digests through it (home.ts). */
   readonly digest?: DigestCommands;
-  /** Runs an invocation for a user of a platform; never rejects. */
-  run(adapter: ChatAdapter, who: Asker, invocation: Invocation): Promise<Answer>;
+  /**
+   * Runs an invocation for a user of a platform; never rejects. `counted: false` is for what
+   * the bot shows on its own (the App Home opened), not a request: the rate limit is not spent.
+   */
+  run(
+    adapter: ChatAdapter,
+    who: Asker,
+    invocation: Invocation,
+    options?: { counted?: boolean },
+  ): Promise<Answer>;
   /**
    * The first of several readings of one message whose command takes it (a follow-up: the
    * same subcommand about a topic, else `ask` in context): a reading its command turns down
@@ -102,8 +110,9 @@ export function createBot(services: BotServices): Bot {
 
   /**
    * How a run's preconditions are checked: all of them ("all"); all but the rate limit, for
-   * another reading of a message already counted ("uncounted", which `counted` reports); or
-   * none, for a vote's re-run, which spends nothing of the voter's limit ("none").
+   * another reading of a message already counted (`counted` reports the first) or what the
+   * bot shows on its own ("uncounted"); or none, for a vote's re-run, which spends nothing
+   * of the voter's limit ("none").
    */
   type Checks = "all" | "uncounted" | "none";
 
@@ -227,10 +236,11 @@ export function createBot(services: BotServices): Bot {
     welcomes: services.welcomes ?? welcomesInMemory(),
     ...(services.sources ? { sources: services.sources } : {}),
     ...(services.digest ? { digest: services.digest } : {}),
-    run: (adapter, who, invocation) =>
+    run: (adapter, who, invocation, options) =>
       inRequest(async () => {
         const started = performance.now();
-        return finish(adapter, started, await run(adapter, who, invocation));
+        const checks = options?.counted === false ? "uncounted" : "all";
+        return finish(adapter, started, await run(adapter, who, invocation, checks));
       }),
     runFirst: (adapter, who, texts) =>
       inRequest(async () => {

@@ -10,6 +10,7 @@ import {
   digestCommandsFrom,
   digestComposer,
 } from "../../src/digest/index.ts";
+import { createRateLimiter } from "../../src/store/index.ts";
 import { openRig, type Rig } from "../sources/rig.ts";
 import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
 
@@ -27,6 +28,12 @@ beforeAll(async () => {
     sources: rig.manager,
     digest,
     isAdmin: (id) => id === "U_ADMIN",
+    limiter: createRateLimiter(rig.store, {
+      perUser: { limit: 3, windowMs: 60_000 },
+      perChannel: null,
+      // One fixed instant: the limit counts in fixed windows, and a slow run must not cross one.
+      now: () => new Date("2026-05-04T10:00:30Z"),
+    }),
   });
 });
 afterAll(async () => {
@@ -107,5 +114,14 @@ describe("Slack App Home", () => {
     expect(text).toContain("China Wins");
     // The seeds are folder files: each shows the day it was added.
     expect(text).toMatch(/folder \d{4}-\d{2}-\d{2} · id /);
+  });
+
+  it("spends none of the rate limit of someone who opens it", async () => {
+    for (let n = 0; n < 4; n++) await opened("UHOME", "T1");
+    await h.fake.waitForCalls("views.publish", 4, 10_000);
+    // Four opens, and a limit of three commands a minute: the first command is still answered.
+    await h.slash("ask why does distribution usually win?", "home-ask", { user_id: "UHOME" });
+    const [answer] = await h.fake.waitForCalls("response_url", 1, 10_000);
+    expect(visibleText(answer?.args ?? {})).toContain("distribution usually wins");
   });
 });
