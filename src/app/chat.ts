@@ -76,7 +76,7 @@ export async function startChat(
     log: AppLog;
     /** Slack installations and redelivered event ids (shared by replicas on Redis). */
     store?: Pick<Store, "installations" | "atomic">;
-    /** Removes a workspace's data once it uninstalls the app. */
+    /** Removes a workspace's data once it uninstalls the app (or removes the Discord bot). */
     forgetWorkspace?: (platform: Platform, workspaceId: string) => Promise<void>;
   },
 ): Promise<RunningChat> {
@@ -110,6 +110,7 @@ export async function startChat(
         debug: (m) => log.debug(m),
       },
       ...(deps.store ? { sharedState: deps.store.atomic } : {}),
+      ...(forget ? { forgetGuild: (guildId: string) => forget("discord", guildId) } : {}),
     });
     if (discordConfig) {
       const discord = createDiscordAdapter(discordConfig);
