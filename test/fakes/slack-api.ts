@@ -46,9 +46,13 @@ export interface FakeSlackUser {
 
 export interface FakeSlackInstall {
   code: string;
+  /** The workspace installed in; for an org-wide install, the workspace auth.test names. */
   teamId: string;
   teamName: string;
   botToken: string;
+  /** An Enterprise Grid organisation: with `orgWide`, the app is installed for all its teams. */
+  enterprise?: { id: string; name: string };
+  orgWide?: boolean;
 }
 
 export const FAKE_BOT_USER_ID = "UBOT";
@@ -85,6 +89,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           team_id: installed?.teamId ?? "T1",
           user_id: FAKE_BOT_USER_ID,
           bot_id: FAKE_BOT_ID,
+          ...(installed?.enterprise
+            ? {
+                enterprise_id: installed.enterprise.id,
+                is_enterprise_install: Boolean(installed.orgWide),
+              }
+            : {}),
         };
       }
       case "oauth.v2.access": {
@@ -98,9 +108,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           token_type: "bot",
           access_token: installed.botToken,
           bot_user_id: FAKE_BOT_USER_ID,
-          team: { id: installed.teamId, name: installed.teamName },
-          enterprise: null,
-          is_enterprise_install: false,
+          // An org-wide install belongs to the organisation, not to one of its teams.
+          team: installed.orgWide ? null : { id: installed.teamId, name: installed.teamName },
+          enterprise: installed.enterprise ?? null,
+          is_enterprise_install: Boolean(installed.orgWide),
         };
       }
       case "chat.postMessage": {

@@ -163,6 +163,97 @@ describe("Slack installed in many workspaces (OAuth)", () => {
   });
 });
 
+describe("Slack installed org-wide in an Enterprise Grid organisation (OAuth)", () => {
+  const ORG = {
+    code: "code-org",
+    teamId: "T5",
+    teamName: "Org home",
+    botToken: "xoxb-org",
+    enterprise: { id: "E1", name: "Org" },
+    orgWide: true,
+  };
+  /** An event from team `teamId` of organisation E1, authorized by the org-wide install. */
+  const orgEvent = (h: SlackHarness, event: Record<string, unknown>, id: string, teamId: string) =>
+    h.send(
+      JSON.stringify({
+        team_id: teamId,
+        enterprise_id: "E1",
+        api_app_id: "A1",
+        type: "event_callback",
+        event_id: id,
+        event_time: 1_700_000_000,
+        is_enterprise_install: true,
+        authorizations: [
+          {
+            enterprise_id: "E1",
+            team_id: null,
+            user_id: "UBOT",
+            is_bot: true,
+            is_enterprise_install: true,
+          },
+        ],
+        event,
+      }),
+      { contentType: "application/json" },
+    );
+
+  it("installs once for the organisation and answers each of its teams with the org's token", async () => {
+    const { h, store } = await start();
+    h.fake.addInstall(ORG);
+    const done = await install(h, ORG.code);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("installed in Org");
+    const kept = await store.installations.get("slack:enterprise:E1");
+    expect((kept?.installation.bot as { token?: string } | undefined)?.token).toBe("xoxb-org");
+    expect(kept?.installation.isEnterpriseInstall).toBe(true);
+    expect(await store.installations.list()).toHaveLength(1);
+
+    // Two teams of the organisation, neither installed on its own.
+    await orgEvent(h, mention("C-FIVE"), "EvFive", "T5");
+    await orgEvent(h, mention("C-SIX"), "EvSix", "T6");
+    const posts = await h.fake.waitForCalls("chat.postMessage", 2);
+    expect(posts.map((p) => [p.args.channel, p.token]).sort()).toEqual([
+      ["C-FIVE", "xoxb-org"],
+      ["C-SIX", "xoxb-org"],
+    ]);
+    // A slash command from a team of the organisation is authorized the same way.
+    const slash = await h.slash("help", "org-help", {
+      team_id: "T6",
+      enterprise_id: "E1",
+      is_enterprise_install: "true",
+      channel_id: "C-SIX",
+    });
+    expect(slash.status).toBe(200);
+    const [answer] = await h.fake.waitForCalls("response_url");
+    expect(answer?.responseId).toBe("org-help");
+  });
+
+  it("removes the org-wide install when the organisation uninstalls the app", async () => {
+    const { h, store } = await start();
+    h.fake.addInstall(ORG);
+    await install(h, TEAMS[0]?.code ?? "");
+    await install(h, ORG.code);
+    expect(await store.installations.list()).toHaveLength(2);
+
+    await orgEvent(h, { type: "app_uninstalled" }, "EvOrgGone", "T5");
+    await until(async () => (await store.installations.get("slack:enterprise:E1")) === undefined);
+    // The workspace installed on its own is another installation and stays.
+    expect(await store.installations.get("slack:team:T1")).toBeDefined();
+    expect(h.logs).toContain(
+      "Slack: the app was uninstalled in organisation E1; its installation and data are removed.",
+    );
+
+    // The organisation's token is never used again.
+    await orgEvent(h, mention("C-SIX"), "EvAfterOrg", "T6");
+    await h.event(mention("C-ONE"), "EvOne", undefined, "T1");
+    await h.fake.waitForCalls("chat.postMessage");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.callsTo("chat.postMessage").map((p) => [p.args.channel, p.token])).toEqual([
+      ["C-ONE", "xoxb-team-one"],
+    ]);
+  });
+});
+
 async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
