@@ -78,6 +78,8 @@ export async function startChat(
     store?: Pick<Store, "installations" | "atomic">;
     /** Removes a workspace's data once it uninstalls the app (or removes the Discord bot). */
     forgetWorkspace?: (platform: Platform, workspaceId: string) => Promise<void>;
+    /** Records the team found for a Slack channel that had none (channel-team.ts). */
+    learnedChannelTeam?: (channelId: string, teamId: string) => Promise<void>;
   },
 ): Promise<RunningChat> {
   const { bot, log } = deps;
@@ -92,6 +94,7 @@ export async function startChat(
       debug: (message) => log.debug(message),
       ...(deps.store ? { store: deps.store } : {}),
       ...(forget ? { forgetWorkspace: (teamId: string) => forget("slack", teamId) } : {}),
+      ...(deps.learnedChannelTeam ? { learnedChannelTeam: deps.learnedChannelTeam } : {}),
     });
     if (slackConfig) {
       const slack = createSlackAdapter(slackConfig);

@@ -22,6 +22,7 @@ import { degradedNotice } from "../lib/degraded.ts";
 import type { HttpServer } from "../server/http.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { shownUrl } from "../store/redis-connection.ts";
+import { channelTeamRecorder } from "./channel-team.ts";
 import { hasChatTokens, openHttp, startChat } from "./chat.ts";
 import { workspaceForgetter } from "./forget-workspace.ts";
 import { type AppLog, createAppLog } from "./log.ts";
@@ -178,7 +179,13 @@ export async function runApp(io: AppIo): Promise<number> {
             metrics: createAppMetrics(log),
             ready: () => readiness.check(),
           })),
-        { bot, log, store, forgetWorkspace: workspaceForgetter(store, subscriptions) },
+        {
+          bot,
+          log,
+          store,
+          forgetWorkspace: workspaceForgetter(store, subscriptions),
+          learnedChannelTeam: channelTeamRecorder(store.subscriptions),
+        },
       );
       readiness.indexLoaded();
       startScheduler(chat.chats);

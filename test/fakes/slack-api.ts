@@ -53,6 +53,8 @@ export interface FakeSlackInstall {
   /** An Enterprise Grid organisation: with `orgWide`, the app is installed for all its teams. */
   enterprise?: { id: string; name: string };
   orgWide?: boolean;
+  /** Channels this install's token can see (conversations.info); others: channel_not_found. */
+  channels?: string[];
 }
 
 export const FAKE_BOT_USER_ID = "UBOT";
@@ -164,6 +166,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
             ...(withMetadata && posted.metadata ? { metadata: posted.metadata } : {}),
           }));
         return { ok: true, messages, has_more: false };
+      }
+      case "conversations.info": {
+        const installed = installs.find((install) => install.botToken === token);
+        const channel = String(args.channel);
+        if (!installed?.channels?.includes(channel))
+          return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: channel, context_team_id: installed.teamId } };
       }
       case "views.publish":
         return { ok: true, view: { id: `V${nextTs()}`, ...(args.view as object) } };
