@@ -27,23 +27,32 @@ const now = () => performance.timeOrigin + performance.now();
 
 function send(delivery: Targeted): Promise<Sent> {
   return new Promise((resolve) => {
-    const sentAt = now();
-    const done = (status: number) =>
-      resolve({ key: delivery.key, sentAt, ackMs: now() - sentAt, status });
-    const req = request({
-      port: delivery.port,
-      host: "127.0.0.1",
-      path: "/slack/events",
-      method: "POST",
-      agent,
-      headers: { ...delivery.headers, "content-length": Buffer.byteLength(delivery.body) },
-    });
-    req.on("response", (res) => {
-      res.resume();
-      res.on("end", () => done(res.statusCode ?? 0));
-    });
-    req.on("error", () => done(0));
-    req.end(delivery.body);
+    const attempt = (retried: boolean) => {
+      const sentAt = now();
+      const done = (status: number) =>
+        resolve({ key: delivery.key, sentAt, ackMs: now() - sentAt, status });
+      const req = request({
+        port: delivery.port,
+        host: "127.0.0.1",
+        path: "/slack/events",
+        method: "POST",
+        agent,
+        headers: { ...delivery.headers, "content-length": Buffer.byteLength(delivery.body) },
+      });
+      req.on("response", (res) => {
+        res.resume();
+        res.on("end", () => done(res.statusCode ?? 0));
+      });
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed as idle just as it was reused (Node's
+        // documented keep-alive race): the request never reached the bot, so send it again
+        // on a fresh connection, as any HTTP client (Slack's included) would.
+        if (!retried && req.reusedSocket && error.code === "ECONNRESET") attempt(true);
+        else done(0);
+      });
+      req.end(delivery.body);
+    };
+    attempt(false);
   });
 }
 
