@@ -20,6 +20,7 @@ import {
 import { createStoreFeedback } from "../feedback/store-feedback.ts";
 import { degradedNotice } from "../lib/degraded.ts";
 import type { HttpServer } from "../server/http.ts";
+import { answerTurns } from "../server/turns.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { shownUrl } from "../store/redis-connection.ts";
 import { channelTeamRecorder } from "./channel-team.ts";
@@ -145,6 +146,7 @@ export async function runApp(io: AppIo): Promise<number> {
       sources: sources.manager,
       settings: workspaceSettings(store.settings),
       welcomes: welcomesIn(store.atomic),
+      turn: () => answerTurns.next(),
       log: (message, error) => log.error(message, error),
     });
     const startScheduler = (chats: Partial<Record<Platform, ChatAdapter | ChatFor>>) => {
