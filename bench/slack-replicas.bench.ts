@@ -104,20 +104,6 @@ const bench: Bench = async () => {
     const sent = measured.flatMap((m) => m.sent);
     const acks = sent.filter((s) => s.status === 200).map((s) => s.ackMs);
     const refused = sent.filter((s) => s.status !== 200).length;
-    if (process.env.DEBUG_REPLICAS) {
-      const statuses = new Map<number, number>();
-      for (const s of sent) statuses.set(s.status, (statuses.get(s.status) ?? 0) + 1);
-      console.log("statuses", [...statuses], "unanswered", counted.unanswered);
-      for (const r of replicas)
-        console.log(
-          r
-            .log()
-            .split("\n")
-            .filter((l) => !l.includes("command answered") && !l.includes("skipped redelivery"))
-            .slice(-30)
-            .join("\n"),
-        );
-    }
     const firstAnswer = new Map<string, number>();
     for (const call of fake.calls) {
       const key =
