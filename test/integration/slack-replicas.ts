@@ -9,6 +9,7 @@
 // Slack retries Events API deliveries only; a slash command it could not deliver is shown
 // to the user as failed, never sent again, so commands are not sent twice here.
 import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -38,6 +39,8 @@ export async function startReplica(options: {
   timeoutMs?: number;
 }): Promise<ReplicaProcess> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "thesis-replica-"));
+  const logFile = path.join(dataDir, "replica.log");
+  const logFd = openSync(logFile, "w");
   const child = spawn(process.execPath, [path.join(root, "bin/thesis-bot.js"), "serve"], {
     cwd: root,
     env: {
@@ -54,12 +57,12 @@ export async function startReplica(options: {
       RATE_LIMIT_PER_USER: "0",
       RATE_LIMIT_PER_CHANNEL: "0",
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    // The log goes to a file, as to a log collector that keeps up: through a pipe, a busy
+    // parent (the bench) that reads late would block the replica's synchronous log writes.
+    stdio: ["ignore", "ignore", logFd],
   });
-  let log = "";
-  child.stderr?.on("data", (chunk) => {
-    log += String(chunk);
-  });
+  closeSync(logFd);
+  const log = () => readFileSync(logFile, "utf8");
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
@@ -67,8 +70,17 @@ export async function startReplica(options: {
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const base = await readyBase(child, () => log, options.timeoutMs ?? 120_000);
-    return { base, log: () => log, stop };
+    const base = await readyBase(child, log, options.timeoutMs ?? 120_000);
+    let kept = "";
+    return {
+      base,
+      // Once stop() has removed the folder, what was read last.
+      log: () => {
+        if (existsSync(logFile)) kept = log();
+        return kept;
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
