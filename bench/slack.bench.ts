@@ -6,8 +6,7 @@
 // fake Web API + response_url (slack-api.worker.ts). Uses the real commands and service.
 // SLACK_BENCH_CONCURRENT and SLACK_BENCH_ROUNDS change the burst size and count.
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import type { SubcommandDefinition } from "../commands/types.ts";
 import { createSlackAdapter } from "../src/adapters/slack/index.ts";
 import type { ThesisService } from "../src/answer/types.ts";
@@ -16,6 +15,7 @@ import { createHttpServer } from "../src/server/http.ts";
 import { testCommands, tinyThesis } from "../test/integration/slack-test-commands.ts";
 import type { SentRequest } from "./slack-load.worker.ts";
 import type { Bench, BenchResult } from "./types.ts";
+import { nextMessage, percentile, tsWorker } from "./worker-threads.ts";
 
 const CONCURRENT = Number(process.env.SLACK_BENCH_CONCURRENT ?? 200);
 const ROUNDS = Number(process.env.SLACK_BENCH_ROUNDS ?? 3);
@@ -46,27 +46,6 @@ async function realStack(): Promise<
   } catch {
     return undefined;
   }
-}
-
-/** Workers do not inherit tsx's loader: register it inside the worker, then load the file. */
-function tsWorker(file: string, workerData: unknown): Worker {
-  const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-  const target = JSON.stringify(pathToFileURL(path.join(here, file)).href);
-  const code = `import(${api}).then((tsx) => { tsx.register(); return import(${target}); });`;
-  return new Worker(code, { eval: true, workerData });
-}
-
-/** The next message from a worker, or its error. */
-function nextMessage<T>(worker: Worker): Promise<T> {
-  return new Promise((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? Number.NaN;
 }
 
 const bench: Bench = async () => {

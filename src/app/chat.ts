@@ -1,5 +1,8 @@
 // Serve mode: the shared HTTP server plus every configured chat adapter, started in one
 // process with one log line each, and stopped together. Each adapter feeds the same bot.
+// The server opens first (openHttp), before the index loads, so /healthz, /readyz (503
+// until loaded) and /metrics answer during the load while the chat paths answer 503
+// "starting" (src/server/starting.ts); startChat then mounts the adapters on it.
 import type { Platform } from "../../commands/types.ts";
 import {
   createDiscordAdapter,
@@ -10,14 +13,16 @@ import {
   createSlackAdapter,
   SLACK_EVENTS_PATH,
   SLACK_INSTALL_PATH,
+  SLACK_REDIRECT_PATH,
   slackConfigFromEnv,
 } from "../adapters/slack/index.ts";
 import type { Bot } from "../bot/bot.ts";
 import type { ChatAdapter } from "../bot/chat-adapter.ts";
 import type { Config } from "../config.ts";
 import type { ChatFor } from "../digest/chat-poster.ts";
-import { createHttpServer } from "../server/http.ts";
+import { createHttpServer, type HttpServer } from "../server/http.ts";
 import { mountObservability } from "../server/observability.ts";
+import { refuseWhileStarting } from "../server/starting.ts";
 import type { Store } from "../store/index.ts";
 import type { AppLog } from "./log.ts";
 import type { AppMetrics } from "./metrics.ts";
@@ -35,21 +40,15 @@ export interface RunningChat {
   stop(): Promise<void>;
 }
 
-export async function startChat(
+/**
+ * The shared HTTP server, listening on PORT: health, readiness and metrics at once, the chat
+ * platforms' paths refused with 503 until startChat mounts the adapters.
+ */
+export async function openHttp(
   config: Config,
-  deps: {
-    bot: Bot;
-    log: AppLog;
-    metrics: AppMetrics;
-    ready: () => Promise<boolean>;
-    /** Slack installations and redelivered event ids (shared by replicas on Redis). */
-    store?: Pick<Store, "installations" | "atomic">;
-    /** Removes a workspace's data once it uninstalls the app. */
-    forgetWorkspace?: (platform: Platform, workspaceId: string) => Promise<void>;
-  },
-): Promise<RunningChat> {
-  const { bot, log } = deps;
-  const forget = deps.forgetWorkspace;
+  deps: { log: AppLog; metrics: AppMetrics; ready: () => Promise<boolean> },
+): Promise<HttpServer> {
+  const { log } = deps;
   const server = createHttpServer({ log: (message, error) => log.error(message, error) });
   mountObservability(server, {
     metrics: deps.metrics,
@@ -57,6 +56,34 @@ export async function startChat(
     ackRoutes: [SLACK_EVENTS_PATH, DISCORD_INTERACTIONS_PATH],
     ackSent: (route, seconds) => deps.metrics.ackSent(route, seconds),
   });
+  refuseWhileStarting(server, [
+    SLACK_EVENTS_PATH,
+    SLACK_INSTALL_PATH,
+    SLACK_REDIRECT_PATH,
+    DISCORD_INTERACTIONS_PATH,
+  ]);
+  const port = await server.start(config.PORT, config.HOST);
+  log.info(`HTTP: listening on ${config.HOST}:${port} (GET /healthz, /readyz, /metrics).`);
+  return server;
+}
+
+/** Starts every configured adapter on `server` (from openHttp); stop() also stops the server. */
+export async function startChat(
+  config: Config,
+  server: HttpServer,
+  deps: {
+    bot: Bot;
+    log: AppLog;
+    /** Slack installations and redelivered event ids (shared by replicas on Redis). */
+    store?: Pick<Store, "installations" | "atomic">;
+    /** Removes a workspace's data once it uninstalls the app (or removes the Discord bot). */
+    forgetWorkspace?: (platform: Platform, workspaceId: string) => Promise<void>;
+    /** Records the team found for a Slack channel that had none (channel-team.ts). */
+    learnedChannelTeam?: (channelId: string, teamId: string) => Promise<void>;
+  },
+): Promise<RunningChat> {
+  const { bot, log } = deps;
+  const forget = deps.forgetWorkspace;
   const stops: (() => Promise<void>)[] = [];
   const chats: RunningChat["chats"] = {};
   try {
@@ -67,6 +94,7 @@ export async function startChat(
       debug: (message) => log.debug(message),
       ...(deps.store ? { store: deps.store } : {}),
       ...(forget ? { forgetWorkspace: (teamId: string) => forget("slack", teamId) } : {}),
+      ...(deps.learnedChannelTeam ? { learnedChannelTeam: deps.learnedChannelTeam } : {}),
     });
     if (slackConfig) {
       const slack = createSlackAdapter(slackConfig);
@@ -85,6 +113,7 @@ export async function startChat(
         debug: (m) => log.debug(m),
       },
       ...(deps.store ? { sharedState: deps.store.atomic } : {}),
+      ...(forget ? { forgetGuild: (guildId: string) => forget("discord", guildId) } : {}),
     });
     if (discordConfig) {
       const discord = createDiscordAdapter(discordConfig);
@@ -97,8 +126,6 @@ export async function startChat(
         `Discord: up as ${discord.client.user?.tag ?? "the bot"}${discord.interactionsListener ? ` (HTTP interactions at POST ${DISCORD_INTERACTIONS_PATH})` : ""}.`,
       );
     }
-    const port = await server.start(config.PORT, config.HOST);
-    log.info(`HTTP: listening on ${config.HOST}:${port} (GET /healthz, /readyz, /metrics).`);
   } catch (error) {
     await Promise.allSettled([...stops.map((stop) => stop()), server.stop()]);
     throw error;

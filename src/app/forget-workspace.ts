@@ -1,5 +1,5 @@
 // What the bot keeps for a workspace, removed when the workspace removes the app (Slack's
-// app_uninstalled / tokens_revoked): the digest subscriptions of its channels with their
+// app_uninstalled / tokens_revoked, Discord's guildDelete): the digest subscriptions of its channels with their
 // history and rotation memory, and its settings. Feedback votes carry no workspace and stay.
 import type { Platform } from "../../commands/types.ts";
 import { channelKey } from "../digest/index.ts";

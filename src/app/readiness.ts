@@ -1,5 +1,7 @@
-// What GET /readyz asks: the index is loaded and the store answers (within a second, so a
-// Redis that hangs reads as not ready rather than a probe that never returns).
+// What GET /readyz asks: the index is loaded (serving: and the chat adapters are up, see
+// run.ts) and the store answers (within a second, so a Redis that hangs reads as not ready
+// rather than a probe that never returns). The HTTP server listens during the load, so an
+// orchestrator sees 503 there, then 200.
 import type { Store } from "../store/index.ts";
 
 /** How long the store may take to answer the probe. Defaults to 1 s. */

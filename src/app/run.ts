@@ -19,9 +19,12 @@ import {
 } from "../digest/index.ts";
 import { createStoreFeedback } from "../feedback/store-feedback.ts";
 import { degradedNotice } from "../lib/degraded.ts";
+import type { HttpServer } from "../server/http.ts";
+import { answerTurns } from "../server/turns.ts";
 import { createRateLimiter, createStore, type Store } from "../store/index.ts";
 import { shownUrl } from "../store/redis-connection.ts";
-import { hasChatTokens, startChat } from "./chat.ts";
+import { channelTeamRecorder } from "./channel-team.ts";
+import { hasChatTokens, openHttp, startChat } from "./chat.ts";
 import { workspaceForgetter } from "./forget-workspace.ts";
 import { type AppLog, createAppLog } from "./log.ts";
 import { countedModel, countedPoster } from "./metered.ts";
@@ -74,6 +77,7 @@ export async function runApp(io: AppIo): Promise<number> {
   let closeModel: (() => Promise<void>) | undefined;
   let removeSafetyNet: (() => void) | undefined;
   let sources: StartedSources | undefined;
+  let server: HttpServer | undefined;
   try {
     const config: Config = io.config ?? loadConfig(io.env);
     // Serving chat, lines go to a log pipeline (JSON); at the console, to a person (text).
@@ -99,10 +103,15 @@ export async function runApp(io: AppIo): Promise<number> {
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
     });
     const readiness = createReadiness(store);
+    // Serving, the HTTP server listens before the index loads (which can take minutes on a
+    // big corpus): /healthz says the process is alive, /readyz answers 503 until the index is
+    // loaded and the adapters are up, and the chat paths answer 503 "starting" meanwhile.
+    if (serving && metrics) {
+      server = await openHttp(config, { log, metrics, ready: () => readiness.check() });
+    }
     const opened = await openThesis(config, log, {
       ...(metrics ? { onDroppedQuote: () => metrics.quoteDropped() } : {}),
     });
-    readiness.indexLoaded();
     closeModel = opened.close;
     const { thesis } = opened;
     sources = await startSources(config, opened.live, store, log);
@@ -137,6 +146,7 @@ export async function runApp(io: AppIo): Promise<number> {
       sources: sources.manager,
       settings: workspaceSettings(store.settings),
       welcomes: welcomesIn(store.atomic),
+      turn: () => answerTurns.next(),
       log: (message, error) => log.error(message, error),
     });
     const startScheduler = (chats: Partial<Record<Platform, ChatAdapter | ChatFor>>) => {
@@ -163,14 +173,23 @@ export async function runApp(io: AppIo): Promise<number> {
       unsubscribe();
     } else {
       removeSafetyNet = installSafetyNet(log);
-      const chat = await startChat(config, {
-        bot,
-        log,
-        metrics: metrics ?? createAppMetrics(log),
-        ready: () => readiness.check(),
-        store,
-        forgetWorkspace: workspaceForgetter(store, subscriptions),
-      });
+      const chat = await startChat(
+        config,
+        server ??
+          (await openHttp(config, {
+            log,
+            metrics: createAppMetrics(log),
+            ready: () => readiness.check(),
+          })),
+        {
+          bot,
+          log,
+          store,
+          forgetWorkspace: workspaceForgetter(store, subscriptions),
+          learnedChannelTeam: channelTeamRecorder(store.subscriptions),
+        },
+      );
+      readiness.indexLoaded();
       startScheduler(chat.chats);
       const signal = await new Promise<string>((resolve) => {
         const unsubscribe = io.onSignal((name) => {
@@ -191,6 +210,8 @@ export async function runApp(io: AppIo): Promise<number> {
     io.onStartupFailure?.(failure);
     return 1;
   } finally {
+    // Already stopped by chat.stop() once serving; here for a start-up that failed midway.
+    await server?.stop();
     removeSafetyNet?.();
     sources?.close();
     scheduler?.stop();

@@ -49,6 +49,12 @@ export interface BotServices extends PreconditionServices {
   now?: () => Date;
   /** Which places were welcomed (src/bot/welcome.ts). Defaults to a process-local memory. */
   welcomes?: WelcomeMemory;
+  /**
+   * Resolves when this answer may compute (src/server/turns.ts, given by src/app). The store
+   * reads before it (settings, rate limits) come back from Redis in batches; without a turn,
+   * every answer resumed by one batch would compute back to back while acknowledgements wait.
+   */
+  turn?: () => Promise<void>;
 }
 
 /** What someone asked for: a typed line ("ask why…") or a subcommand with options. */
@@ -158,6 +164,7 @@ export function createBot(services: BotServices): Bot {
         ...(services.feedback ? { feedback: services.feedback } : {}),
         ...(services.settings ? { settings: services.settings } : {}),
       };
+      await services.turn?.();
       return await def.run(ctx, parsed.data);
     } catch (error) {
       if (error instanceof UserError) return errorReply(error.message);

@@ -52,9 +52,15 @@ export interface FakeSlackUser {
 
 export interface FakeSlackInstall {
   code: string;
+  /** The workspace installed in; for an org-wide install, the workspace auth.test names. */
   teamId: string;
   teamName: string;
   botToken: string;
+  /** An Enterprise Grid organisation: with `orgWide`, the app is installed for all its teams. */
+  enterprise?: { id: string; name: string };
+  orgWide?: boolean;
+  /** Channels this install's token can see (conversations.info); others: channel_not_found. */
+  channels?: string[];
 }
 
 /** A message the fake holds; `user` for a person's, none for the bot's own posts. */
@@ -112,6 +118,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           team_id: installed?.teamId ?? "T1",
           user_id: FAKE_BOT_USER_ID,
           bot_id: FAKE_BOT_ID,
+          ...(installed?.enterprise
+            ? {
+                enterprise_id: installed.enterprise.id,
+                is_enterprise_install: Boolean(installed.orgWide),
+              }
+            : {}),
         };
       }
       case "oauth.v2.access": {
@@ -125,9 +137,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           token_type: "bot",
           access_token: installed.botToken,
           bot_user_id: FAKE_BOT_USER_ID,
-          team: { id: installed.teamId, name: installed.teamName },
-          enterprise: null,
-          is_enterprise_install: false,
+          // An org-wide install belongs to the organisation, not to one of its teams.
+          team: installed.orgWide ? null : { id: installed.teamId, name: installed.teamName },
+          enterprise: installed.enterprise ?? null,
+          is_enterprise_install: Boolean(installed.orgWide),
         };
       }
       case "chat.postMessage": {
@@ -197,6 +210,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const name = channels.get(String(args.channel));
         if (!name) return { ok: false, error: "channel_not_found" };
         return { ok: true, channel: { id: args.channel, name, is_channel: true } };
+      }
+      case "conversations.info": {
+        const installed = installs.find((install) => install.botToken === token);
+        const channel = String(args.channel);
+        if (!installed?.channels?.includes(channel))
+          return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: channel, context_team_id: installed.teamId } };
       }
       case "views.publish":
         return { ok: true, view: { id: `V${nextTs()}`, ...(args.view as object) } };

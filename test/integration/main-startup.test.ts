@@ -81,8 +81,7 @@ async function slackServeEnv(extra: Record<string, string> = {}): Promise<Record
 it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM", async () => {
   const run = io(await slackServeEnv());
   const exited = runApp(run.app);
-  await run.logged("HTTP: listening on");
-  expect(run.log()).toContain("Slack: up (HTTP, POST /slack/events).");
+  await run.logged("Slack: up (HTTP, POST /slack/events).");
   const port = /listening on 127\.0\.0\.1:(\d+)/.exec(run.log())?.[1];
   const health = await fetch(`http://127.0.0.1:${port}/healthz`);
   expect(await health.json()).toEqual({ ok: true });
@@ -96,7 +95,7 @@ it("serve mode says each adapter is up, answers /healthz, and stops on SIGTERM",
 it("serve mode logs JSON lines by default and answers /readyz and /metrics", async () => {
   const run = io(await slackServeEnv({ LOG_FORMAT: "" }));
   const exited = runApp(run.app);
-  await run.logged("HTTP: listening on");
+  await run.logged("Slack: up (HTTP, POST /slack/events).");
   const lines = run
     .log()
     .trim()
@@ -118,7 +117,7 @@ it("serve mode refuses a malformed signed request with 400, logs why at debug le
   const run = io(await slackServeEnv({ LOG_LEVEL: "debug" }));
   const netsBefore = process.listenerCount("unhandledRejection");
   const exited = runApp(run.app);
-  await run.logged("HTTP: listening on");
+  await run.logged("Slack: up (HTTP, POST /slack/events).");
   expect(process.listenerCount("unhandledRejection")).toBe(netsBefore + 1);
   const port = /listening on 127\.0\.0\.1:(\d+)/.exec(run.log())?.[1];
   const timestamp = Math.floor(Date.now() / 1000);
@@ -136,6 +135,53 @@ it("serve mode refuses a malformed signed request with 400, logs why at debug le
   run.signal("SIGTERM");
   expect(await exited).toBe(0);
   expect(process.listenerCount("unhandledRejection")).toBe(netsBefore);
+});
+
+it("serve mode listens while the index loads: /readyz 503 and Slack told to come back, then both ready", async () => {
+  const run = io(await slackServeEnv());
+  const exited = runApp(run.app);
+  await run.logged("HTTP: listening on");
+  const base = `http://127.0.0.1:${/listening on 127\.0\.0\.1:(\d+)/.exec(run.log())?.[1]}`;
+  const slash = (responseId: string) => {
+    const body = new URLSearchParams({
+      team_id: "T1",
+      channel_id: "C1",
+      user_id: "U1",
+      command: "/thesis",
+      text: "ask why does distribution win",
+      api_app_id: "A1",
+      response_url: fake?.responseUrl(responseId) ?? "",
+      trigger_id: "1.2.3",
+    }).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    return fetch(`${base}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": signSlack(body, timestamp, "test-secret"),
+      },
+      body,
+    });
+  };
+  // The index is still loading: alive, not ready, and Slack is asked to come back.
+  const loading = await fetch(`${base}/readyz`);
+  expect(loading.status).toBe(503);
+  expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  const early = await slash("early");
+  expect(early.status).toBe(503);
+  expect(early.headers.get("retry-after")).toBe("5");
+  expect(await early.json()).toMatchObject({ ok: false, error: "starting" });
+  expect(run.log()).not.toContain("Slack: up");
+
+  await run.logged("Slack: up (HTTP, POST /slack/events).");
+  expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  expect((await slash("late")).status).toBe(200);
+  const [answer] = (await fake?.waitForCalls("response_url")) ?? [];
+  expect(answer?.responseId).toBe("late");
+  expect(fake?.callsTo("response_url").map((c) => c.responseId)).toEqual(["late"]);
+  run.signal("SIGTERM");
+  expect(await exited).toBe(0);
 });
 
 it("serve without any chat token explains what to set", async () => {

@@ -16,6 +16,7 @@ import { mountObservability } from "../../src/server/observability.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { seedsService } from "../answer/seeds-service.ts";
 import { runCliCapturing } from "../cli/capture.ts";
+import { scrapeMetrics } from "./prometheus.ts";
 import { type SlackHarness, startSlackHarness, visibleText } from "./slack-harness.ts";
 
 const QUESTION = "why does distribution usually win";
@@ -97,21 +98,8 @@ async function click(actionId: string, value: string, userId: string) {
   return visibleText(call?.args ?? {});
 }
 
-async function scrape(): Promise<string> {
-  const res = await fetch(`${slack.base}/metrics`);
-  expect(res.status).toBe(200);
-  expect(res.headers.get("content-type")).toContain("text/plain");
-  return res.text();
-}
-
-/** The value of one sample line, e.g. `thesis_commands_total{…} 1`. */
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  const line = text
-    .split("\n")
-    .find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)));
-  return line === undefined ? undefined : Number(line.split(" ").at(-1));
-}
+/** /metrics over HTTP, parsed by a Prometheus text-format parser. */
+const scrape = () => scrapeMetrics(slack.base);
 
 describe("GET /readyz", () => {
   it("is 503 until the index is loaded, then 200 while the store answers", async () => {
@@ -132,27 +120,30 @@ describe("a signed /thesis ask through Bolt", () => {
   });
 
   it("is counted by platform and name, with its answer and ack latency observed", async () => {
-    const text = await scrape();
+    const scraped = await scrape();
     const labels = { platform: "slack", command: "ask", outcome: "answer" };
-    expect(sample(text, "thesis_commands_total", labels)).toBe(1);
-    expect(sample(text, "thesis_answer_seconds_count", { platform: "slack", command: "ask" })).toBe(
-      1,
+    expect(scraped.counter("thesis_commands_total", labels)).toBe(1);
+    const answers = scraped.histogram("thesis_answer_seconds", {
+      platform: "slack",
+      command: "ask",
+    });
+    expect(answers.count).toBe(1);
+    expect(scraped.families.find((f) => f.name === "thesis_answer_seconds")?.type).toBe(
+      "HISTOGRAM",
     );
-    const acks = sample(text, "thesis_ack_seconds_count", { route: SLACK_EVENTS_PATH }) ?? 0;
-    expect(acks).toBeGreaterThanOrEqual(1);
+    const acks = scraped.histogram("thesis_ack_seconds", { route: SLACK_EVENTS_PATH });
+    expect(acks.count).toBeGreaterThanOrEqual(1);
     // Acknowledged fast: every ack observed fell within the 1 s bucket.
-    expect(sample(text, "thesis_ack_seconds_bucket", { route: SLACK_EVENTS_PATH, le: "1" })).toBe(
-      acks,
-    );
-    expect(text).toContain("# TYPE thesis_answer_seconds histogram");
+    expect(acks.buckets.get("1")).toBe(acks.count);
+    expect(acks.buckets.get("+Inf")).toBe(acks.count);
   });
 
   it("counts an answer that found nothing", async () => {
     await command("ask what is the airspeed velocity of an unladen swallow");
-    const text = await scrape();
-    expect(sample(text, "thesis_nothing_found_total", { platform: "slack", command: "ask" })).toBe(
-      1,
-    );
+    const scraped = await scrape();
+    expect(
+      scraped.counter("thesis_nothing_found_total", { platform: "slack", command: "ask" }),
+    ).toBe(1);
   });
 
   it("logs JSON lines with a request id and without the question at info", () => {
@@ -198,9 +189,9 @@ describe("votes on an answer", () => {
     }
     expect(new Set(records.map((r) => r.userId)).size).toBe(2);
     // The counter counts clicks; the store keeps each user's latest.
-    const text = await scrape();
+    const scraped = await scrape();
     const votes = (vote: string) =>
-      sample(text, "thesis_votes_total", { platform: "slack", command: "ask", vote });
+      scraped.counter("thesis_votes_total", { platform: "slack", command: "ask", vote });
     expect([votes("up"), votes("down")]).toEqual([1, 2]);
   });
 

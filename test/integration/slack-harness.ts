@@ -53,7 +53,10 @@ export async function startSlackHarness(
     /** ADMIN_USERS as the adapter sees it; workspace admins come from the fake's users.info. */
     isAdmin?: (userId: string) => boolean;
     /** Adapter settings beyond the defaults: OAuth, the store, forgetWorkspace. */
-    adapter?: Pick<SlackAdapterConfig, "oauth" | "store" | "forgetWorkspace">;
+    adapter?: Pick<
+      SlackAdapterConfig,
+      "oauth" | "store" | "forgetWorkspace" | "learnedChannelTeam"
+    >;
     /** A fake already running (two replicas talking to one Slack). */
     fake?: FakeSlackApi;
   },

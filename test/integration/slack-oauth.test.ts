@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
+import { channelTeamRecorder } from "../../src/app/channel-team.ts";
 import { workspaceForgetter } from "../../src/app/forget-workspace.ts";
 import {
   createDigestSubscriptions,
@@ -14,12 +15,25 @@ import {
   digestComposer,
 } from "../../src/digest/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
+import type { ChannelRef } from "../../src/store/types.ts";
 import { seedsService } from "../answer/seeds-service.ts";
 import { mentionEvent, type SlackHarness, startSlackHarness } from "./slack-harness.ts";
 
 const TEAMS = [
-  { code: "code-one", teamId: "T1", teamName: "One", botToken: "xoxb-team-one" },
-  { code: "code-two", teamId: "T2", teamName: "Two", botToken: "xoxb-team-two" },
+  {
+    code: "code-one",
+    teamId: "T1",
+    teamName: "One",
+    botToken: "xoxb-team-one",
+    channels: ["C-ONE"],
+  },
+  {
+    code: "code-two",
+    teamId: "T2",
+    teamName: "Two",
+    botToken: "xoxb-team-two",
+    channels: ["C-TWO"],
+  },
 ];
 
 let harness: SlackHarness | undefined;
@@ -47,6 +61,7 @@ async function start() {
       oauth: { clientId: "111.222", clientSecret: "client-secret", stateSecret: "state-secret" },
       store,
       forgetWorkspace: (teamId) => forget("slack", teamId),
+      learnedChannelTeam: channelTeamRecorder(store.subscriptions),
     },
   });
   for (const team of TEAMS) harness.fake.addInstall(team);
@@ -109,22 +124,31 @@ describe("Slack installed in many workspaces (OAuth)", () => {
       channelId: "C-TWO",
       guildOrTeamId: "T2",
     });
-    const chat = await h.adapter.chatFor(subscription?.channel ?? {});
-    await chat.post(
-      { channelId: "C-TWO" },
-      {
-        kind: "info",
-        title: "Digest",
-        summary: "Today",
-        sections: [],
-        actions: [],
-        visibility: "public",
-      },
-    );
-    const [post] = await h.fake.waitForCalls("chat.postMessage");
-    expect(post?.token).toBe("xoxb-team-two");
+    expect(await digestTokenFor(h, subscription?.channel ?? DIGEST_NOWHERE)).toBe("xoxb-team-two");
     await expect(h.adapter.chatFor({ guildOrTeamId: "T-NEVER" })).rejects.toThrow(
       /No Slack installation/,
+    );
+  });
+
+  it("posts a digest subscribed before OAuth (no team on record) with the token that sees its channel, and records the team", async () => {
+    const { h, subscriptions } = await start();
+    for (const team of TEAMS) await install(h, team.code);
+    // As `digest on` recorded it in the single-token days: no workspace.
+    const legacy: ChannelRef = { platform: "slack", channelId: "C-TWO" };
+    await subscriptions.subscribe(legacy, "09:00", "UTC");
+    expect(await digestTokenFor(h, legacy)).toBe("xoxb-team-two");
+    const asked = h.fake.callsTo("conversations.info").length;
+    expect(asked).toBeGreaterThan(0);
+    // The team is now on record, so an uninstall of that team forgets the subscription.
+    await until(async () => (await subscriptions.list())[0]?.channel.guildOrTeamId === "T2");
+    // Asked once per channel: the answer is remembered for the next day's post.
+    expect(await digestTokenFor(h, legacy)).toBe("xoxb-team-two");
+    expect(h.fake.callsTo("conversations.info")).toHaveLength(asked);
+    await h.event({ type: "app_uninstalled" }, "EvTwoGone", undefined, "T2");
+    await until(async () => (await subscriptions.list()).length === 0);
+    // A channel no installation can see is refused in one sentence, never posted to.
+    await expect(h.adapter.chatFor({ channelId: "C-GONE" })).rejects.toThrow(
+      "No Slack installation for this channel's workspace can post in C-GONE.",
     );
   });
 
@@ -162,6 +186,123 @@ describe("Slack installed in many workspaces (OAuth)", () => {
     expect(await store.installations.get("slack:team:T2")).toBeDefined();
   });
 });
+
+describe("Slack installed org-wide in an Enterprise Grid organisation (OAuth)", () => {
+  const ORG = {
+    code: "code-org",
+    teamId: "T5",
+    teamName: "Org home",
+    botToken: "xoxb-org",
+    enterprise: { id: "E1", name: "Org" },
+    orgWide: true,
+    channels: ["C-FIVE", "C-SIX"],
+  };
+  /** An event from team `teamId` of organisation E1, authorized by the org-wide install. */
+  const orgEvent = (h: SlackHarness, event: Record<string, unknown>, id: string, teamId: string) =>
+    h.send(
+      JSON.stringify({
+        team_id: teamId,
+        enterprise_id: "E1",
+        api_app_id: "A1",
+        type: "event_callback",
+        event_id: id,
+        event_time: 1_700_000_000,
+        is_enterprise_install: true,
+        authorizations: [
+          {
+            enterprise_id: "E1",
+            team_id: null,
+            user_id: "UBOT",
+            is_bot: true,
+            is_enterprise_install: true,
+          },
+        ],
+        event,
+      }),
+      { contentType: "application/json" },
+    );
+
+  it("installs once for the organisation and answers each of its teams with the org's token", async () => {
+    const { h, store } = await start();
+    h.fake.addInstall(ORG);
+    const done = await install(h, ORG.code);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("installed in Org");
+    const kept = await store.installations.get("slack:enterprise:E1");
+    expect((kept?.installation.bot as { token?: string } | undefined)?.token).toBe("xoxb-org");
+    expect(kept?.installation.isEnterpriseInstall).toBe(true);
+    expect(await store.installations.list()).toHaveLength(1);
+
+    // Two teams of the organisation, neither installed on its own.
+    await orgEvent(h, mention("C-FIVE"), "EvFive", "T5");
+    await orgEvent(h, mention("C-SIX"), "EvSix", "T6");
+    const posts = await h.fake.waitForCalls("chat.postMessage", 2);
+    expect(posts.map((p) => [p.args.channel, p.token]).sort()).toEqual([
+      ["C-FIVE", "xoxb-org"],
+      ["C-SIX", "xoxb-org"],
+    ]);
+    // A slash command from a team of the organisation is authorized the same way.
+    const slash = await h.slash("help", "org-help", {
+      team_id: "T6",
+      enterprise_id: "E1",
+      is_enterprise_install: "true",
+      channel_id: "C-SIX",
+    });
+    expect(slash.status).toBe(200);
+    const [answer] = await h.fake.waitForCalls("response_url");
+    expect(answer?.responseId).toBe("org-help");
+    // The digest of a team of the organisation: the team has no installation of its own, so
+    // the org's, which sees the channel, posts it.
+    const teamSix: ChannelRef = { platform: "slack", channelId: "C-SIX", guildOrTeamId: "T6" };
+    expect(await digestTokenFor(h, teamSix)).toBe("xoxb-org");
+  });
+
+  it("removes the org-wide install when the organisation uninstalls the app", async () => {
+    const { h, store } = await start();
+    h.fake.addInstall(ORG);
+    await install(h, TEAMS[0]?.code ?? "");
+    await install(h, ORG.code);
+    expect(await store.installations.list()).toHaveLength(2);
+
+    await orgEvent(h, { type: "app_uninstalled" }, "EvOrgGone", "T5");
+    const gone =
+      "Slack: the app was uninstalled in organisation E1; its installation and data are removed.";
+    await until(async () => h.logs.includes(gone));
+    expect(await store.installations.get("slack:enterprise:E1")).toBeUndefined();
+    // The workspace installed on its own is another installation and stays.
+    expect(await store.installations.get("slack:team:T1")).toBeDefined();
+
+    // The organisation's token is never used again.
+    await orgEvent(h, mention("C-SIX"), "EvAfterOrg", "T6");
+    await h.event(mention("C-ONE"), "EvOne", undefined, "T1");
+    await h.fake.waitForCalls("chat.postMessage");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.callsTo("chat.postMessage").map((p) => [p.args.channel, p.token])).toEqual([
+      ["C-ONE", "xoxb-team-one"],
+    ]);
+  });
+});
+
+const DIGEST_NOWHERE: ChannelRef = { platform: "slack", channelId: "C-NOWHERE" };
+
+/** Posts a digest-like message as the scheduler does (chatFor with the subscription's channel); the token used. */
+async function digestTokenFor(h: SlackHarness, channel: ChannelRef): Promise<string | undefined> {
+  const before = h.fake.callsTo("chat.postMessage").length;
+  const chat = await h.adapter.chatFor(channel);
+  await chat.post(
+    { channelId: channel.channelId },
+    {
+      kind: "info",
+      title: "Digest",
+      summary: "Today",
+      sections: [],
+      actions: [],
+      visibility: "public",
+    },
+  );
+  const posts = await h.fake.waitForCalls("chat.postMessage", before + 1);
+  return posts[before]?.token;
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

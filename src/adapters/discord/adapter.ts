@@ -15,6 +15,7 @@ import { answerInteraction, type InteractionDeps } from "./interactions.ts";
 import { consoleLog, type DiscordLog } from "./log.ts";
 import { handleMention } from "./mentions.ts";
 import { type SyncResult, syncCommands } from "./registration.ts";
+import { forgetRemovedGuild } from "./removed.ts";
 import { welcomeGuild } from "./welcome.ts";
 
 export interface DiscordAdapterConfig {
@@ -46,6 +47,8 @@ export interface DiscordAdapterConfig {
   registerCommands?: boolean;
   /** How long stop() waits for answers still being written. Defaults to 10 s. */
   shutdownGraceMs?: number;
+  /** Removes a server's data once the bot is removed from it. Defaults to removing nothing. */
+  forgetGuild?: (guildId: string) => Promise<void>;
 }
 
 export interface DiscordAdapter {
@@ -100,6 +103,12 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
   client.on(Events.MessageCreate, (message) => track(handleMention(deps, message)));
   // Emitted only for servers joined while the bot is up, not for those READY lists.
   client.on(Events.GuildCreate, (guild) => track(welcomeGuild(deps, guild)));
+  const forgetGuild = config.forgetGuild;
+  if (forgetGuild) {
+    client.on(Events.GuildDelete, (guild) =>
+      track(forgetRemovedGuild({ forgetGuild, log }, guild.id)),
+    );
+  }
   client.on(Events.Error, (error) => log.error("Discord client error", error));
 
   const graceMs = config.shutdownGraceMs ?? 10_000;

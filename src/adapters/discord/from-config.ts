@@ -9,7 +9,12 @@ import type { DiscordLog } from "./log.ts";
 
 export function discordConfigFrom(
   config: Config,
-  deps: { bot: Bot; log?: DiscordLog; sharedState?: AtomicStore },
+  deps: {
+    bot: Bot;
+    log?: DiscordLog;
+    sharedState?: AtomicStore;
+    forgetGuild?: (guildId: string) => Promise<void>;
+  },
 ): DiscordAdapterConfig | undefined {
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) return undefined;
   return {
@@ -19,6 +24,7 @@ export function discordConfigFrom(
     admins: config.ADMIN_USERS,
     ...(deps.log ? { log: deps.log } : {}),
     ...(deps.sharedState ? { sharedState: deps.sharedState } : {}),
+    ...(deps.forgetGuild ? { forgetGuild: deps.forgetGuild } : {}),
     ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
     ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
     ...(config.DISCORD_SHARDS ? { shards: config.DISCORD_SHARDS } : {}),

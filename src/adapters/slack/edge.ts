@@ -22,6 +22,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { App, Receiver } from "@slack/bolt";
 import { inRequest } from "../../lib/request-context.ts";
+import { answerStarting } from "../../server/starting.ts";
 import { answerTurns } from "../../server/turns.ts";
 import { readBody, refuseUnlessPost, sendJson } from "../../server/webhook-io.ts";
 import { checkSlackBody } from "./inbound.ts";
@@ -74,8 +75,13 @@ export function createSlackEdge(options: SlackEdgeOptions): SlackEdge {
     if (inbound.kind === "url_verification") {
       return sendJson(res, 200, { challenge: inbound.body.challenge });
     }
+    // Before Bolt is initialised (start() still checking the token) nothing could answer:
+    // refuse like the placeholder did (src/server/starting.ts) rather than acknowledge and drop.
+    if (!app) {
+      options.debug("Slack: refused a request that arrived before the app was ready.");
+      return answerStarting(res);
+    }
     acknowledge(res);
-    if (!app) return options.debug("Slack: a request arrived before the app was ready.");
     const retryNum = Number(req.headers["x-slack-retry-num"]);
     const retryReason = req.headers["x-slack-retry-reason"];
     const event = {

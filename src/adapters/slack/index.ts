@@ -51,6 +51,11 @@ export interface SlackAdapterConfig {
   store?: Pick<Store, "installations" | "atomic">;
   /** Removes a workspace's data once it uninstalls the app. Defaults to removing nothing. */
   forgetWorkspace?: (teamId: string) => Promise<void>;
+  /**
+   * OAuth: told the team of a channel that had none on record (a digest subscribed before
+   * OAuth), once the installation that can see the channel is found, so it can be recorded.
+   */
+  learnedChannelTeam?: (channelId: string, teamId: string) => Promise<void>;
   /** SLACK_SIGNING_SECRET: HTTP mode, requests verified with it. */
   signingSecret?: string;
   /** SLACK_APP_TOKEN (xapp-…): Socket Mode; takes precedence over HTTP mode. */
@@ -79,7 +84,7 @@ export interface SlackAdapter {
    * Slack as the bot sees it in a channel's workspace: posts, threads, admins (the digest
    * posts through it). Rejects when the workspace has no installation (OAuth).
    */
-  chatFor(channel: Pick<ChannelRef, "guildOrTeamId">): Promise<ChatAdapter>;
+  chatFor(channel: Partial<Pick<ChannelRef, "guildOrTeamId" | "channelId">>): Promise<ChatAdapter>;
   /** Verifies the token (auth.test); in Socket Mode also opens the connection. */
   start(): Promise<void>;
   /** Resolves once in-flight answers are posted (capped by shutdownGraceMs). */
@@ -163,7 +168,12 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   });
   const chatWith = (client: SlackClient) => createSlackChat(client, isAdmin);
   const clientFor: ClientFor = installer
-    ? installedClients(installer, clientOptions)
+    ? installedClients(
+        installer,
+        clientOptions,
+        config.store?.installations ?? { list: async () => [] },
+        config.learnedChannelTeam,
+      )
     : singleTokenClients(app.client);
   const deps: SlackDeps = { bot: config.bot, chatWith, log: config.log, work };
   installSafetyMiddleware(
@@ -204,7 +214,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   return {
     mode,
     app,
-    chatFor: async (channel) => chatWith(await clientFor({ teamId: channel.guildOrTeamId })),
+    chatFor: async (channel) =>
+      chatWith(await clientFor({ teamId: channel.guildOrTeamId, channelId: channel.channelId })),
     async start() {
       try {
         await app.init();

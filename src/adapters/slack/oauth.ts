@@ -21,7 +21,8 @@ export const SLACK_BOT_SCOPES = [
   "chat:write.public",
   "app_mentions:read",
   "users:read",
-  // Follow-ups read the thread a mention is in; the welcome knows the channel it joined.
+  // Follow-ups read the thread a mention is in; the welcome knows the channel it joined; the
+  // digest finds which installation sees a channel whose team has none (conversations.info).
   "channels:history",
   "groups:history",
   "channels:read",
