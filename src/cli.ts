@@ -5,7 +5,8 @@ import { type CorpusView, createCorpusView } from "./answer/corpus-view.ts";
 import type { DroppedCitation } from "./answer/quote-check.ts";
 import { createThesisService } from "./answer/service.ts";
 import type { ThesisService } from "./answer/types.ts";
-import { openCorpus } from "./app/open-thesis.ts";
+import { INDEXING_CLAIMS, openCorpus } from "./app/open-thesis.ts";
+import { type ProgressDisplay, progressDisplay } from "./app/progress-display.ts";
 import { type DescribedError, describeError } from "./app/startup-error.ts";
 import { digestCommand } from "./cli/digest-command.ts";
 import { evalCommand } from "./cli/eval-command.ts";
@@ -34,11 +35,14 @@ export interface CliStreams {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env?: Record<string, string | undefined>;
+  /** Where long indexing shows its progress; none when absent (in-process runs). */
+  progress?: ProgressDisplay;
 }
 
 const defaultStreams: CliStreams = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  progress: progressDisplay(process.stderr),
 };
 
 function helpText(): string {
@@ -99,7 +103,11 @@ export async function runCli(
     const positionals = parsed.positionals;
     let opened: Promise<OpenedLedger> | undefined;
     const open = () => {
-      opened ??= openCorpus(config, (message) => streams.stderr(`warning: ${message}\n`));
+      opened ??= openCorpus(
+        config,
+        (message) => streams.stderr(`warning: ${message}\n`),
+        streams.progress?.stage,
+      );
       return opened;
     };
     const ledger = () => open().then((result) => result.ledger);
@@ -113,7 +121,11 @@ export async function runCli(
     let service: Promise<ThesisService> | undefined;
     const thesis = () => {
       service ??= open().then(({ ledger: l, sourceTexts }) =>
-        createThesisService(l, { sourceTexts, onDroppedCitation }),
+        createThesisService(l, {
+          sourceTexts,
+          onDroppedCitation,
+          ...(streams.progress ? { onIndexProgress: streams.progress.stage(INDEXING_CLAIMS) } : {}),
+        }),
       );
       return service;
     };
@@ -131,10 +143,13 @@ export async function runCli(
       ledger,
       corpus: open,
       stderr: streams.stderr,
+      progress: (stage) => streams.progress?.stage(stage) ?? (() => {}),
       thesis,
       corpusView,
       droppedQuotes: () => dropped,
     });
+    // The bar's line ends before the result is printed.
+    streams.progress?.stop();
     if (output.error && json) {
       // Already said on stderr by whoever failed (serve logs its own start-up).
       streams.stdout(errorDocument(output.error.code, output.error.message));
@@ -143,6 +158,7 @@ export async function runCli(
     }
     return output.exitCode ?? 0;
   } catch (error) {
+    streams.progress?.stop();
     const failure = describeError(error);
     if (failure) return fail(failure, command.usage);
     // A bug, not a mistake of the user's: one sentence, then the stack for the report.

@@ -6,6 +6,7 @@
 // improvement loop" answers how open releases improve models). The section heading is
 // boosted; the source title is weighted low, because it matches every claim of its source
 // alike and would otherwise drown the words that tell claims apart.
+import type { IndexProgress } from "../corpus/ledger.ts";
 import { aliasExpansions } from "../corpus/topics.ts";
 import type { Claim } from "../corpus/types.ts";
 import { createSearchIndex, type SearchDocument, type SearchIndex } from "../search/index.ts";
@@ -15,8 +16,13 @@ import { QUESTION_SYNONYMS } from "./query-synonyms.ts";
 
 export const CLAIM_FIELD_WEIGHTS = { title: 0.3, heading: 1.5, text: 1, context: 0.5 };
 
-export function buildClaimIndex(view: CorpusView): SearchIndex {
-  return createSearchIndex(claimDocuments(view, view.ledger.claims), {
+/** Reports each claim indexed to `onProgress` (every 1,000, and the last). */
+export function buildClaimIndex(view: CorpusView, onProgress?: IndexProgress): SearchIndex {
+  const claims = view.ledger.claims;
+  const documents = onProgress
+    ? reporting(claims, (claim) => claimDocument(view, claim), onProgress)
+    : claimDocuments(view, claims);
+  return createSearchIndex(documents, {
     aliases: { ...Object.fromEntries(aliasExpansions()), ...QUESTION_SYNONYMS },
     fieldWeights: CLAIM_FIELD_WEIGHTS,
     related: true,
@@ -42,26 +48,42 @@ export function updateClaimIndex(
   });
 }
 
+/** The documents one at a time, as the index takes them, counting as it goes. */
+function* reporting(
+  claims: readonly Claim[],
+  documentOf: (claim: Claim) => SearchDocument,
+  onProgress: IndexProgress,
+): Generator<SearchDocument> {
+  const total = claims.length;
+  onProgress(0, total);
+  for (const [i, claim] of claims.entries()) {
+    yield documentOf(claim);
+    if ((i + 1) % 1_000 === 0 || i + 1 === total) onProgress(i + 1, total);
+  }
+}
+
 function claimDocuments(view: CorpusView, claims: readonly Claim[]): SearchDocument[] {
-  return claims.map((claim) => {
-    const span = passageSpan(view, claim);
-    const siblings = view.claimsOf(claim.file);
-    // Passages are runs of whole claims around this one: walk out from it rather than scan
-    // the whole file for every claim. Each claim is a segment, analysed once per build.
-    let firstAt = view.positionOf(claim);
-    let lastAt = firstAt;
-    while ((siblings[firstAt - 1]?.offsets[0] ?? -1) >= span[0]) firstAt--;
-    while ((siblings[lastAt + 1]?.offsets[1] ?? Number.POSITIVE_INFINITY) <= span[1]) lastAt++;
-    const inside = siblings.slice(firstAt, lastAt + 1);
-    const context = [siblings[firstAt - 1], siblings[lastAt + 1]]
-      .filter((c) => c !== undefined && c.sectionId === claim.sectionId)
-      .map((c) => c?.text ?? "");
-    return {
-      id: claim.id,
-      title: view.document(claim.file)?.title ?? "",
-      heading: claim.section ?? "",
-      text: inside.length > 0 ? inside.map((c) => c.text) : [claim.text],
-      context,
-    };
-  });
+  return claims.map((claim) => claimDocument(view, claim));
+}
+
+function claimDocument(view: CorpusView, claim: Claim): SearchDocument {
+  const span = passageSpan(view, claim);
+  const siblings = view.claimsOf(claim.file);
+  // Passages are runs of whole claims around this one: walk out from it rather than scan
+  // the whole file for every claim. Each claim is a segment, analysed once per build.
+  let firstAt = view.positionOf(claim);
+  let lastAt = firstAt;
+  while ((siblings[firstAt - 1]?.offsets[0] ?? -1) >= span[0]) firstAt--;
+  while ((siblings[lastAt + 1]?.offsets[1] ?? Number.POSITIVE_INFINITY) <= span[1]) lastAt++;
+  const inside = siblings.slice(firstAt, lastAt + 1);
+  const context = [siblings[firstAt - 1], siblings[lastAt + 1]]
+    .filter((c) => c !== undefined && c.sectionId === claim.sectionId)
+    .map((c) => c?.text ?? "");
+  return {
+    id: claim.id,
+    title: view.document(claim.file)?.title ?? "",
+    heading: claim.section ?? "",
+    text: inside.length > 0 ? inside.map((c) => c.text) : [claim.text],
+    context,
+  };
 }

@@ -1,6 +1,6 @@
 // The grounded-answer layer behind every surface: one object over one ledger. It knows
 // nothing of Discord, Slack or models; every citation it returns has passed the quote check.
-import type { Ledger } from "../corpus/ledger.ts";
+import type { IndexProgress, Ledger } from "../corpus/ledger.ts";
 import type { SourceTexts } from "../corpus/live-sources.ts";
 import { resolveTopic, topicIds, topicLabel, useTopics } from "../corpus/topics.ts";
 import type { SearchIndex } from "../search/index.ts";
@@ -26,6 +26,8 @@ export interface ThesisServiceOptions {
   claimIndex?: SearchIndex;
   /** This ledger's view, built with these options, when the caller already has it (as above). */
   corpusView?: CorpusView;
+  /** Told of each claim as the claim index is built here (the CLI's progress bar). */
+  onIndexProgress?: IndexProgress;
 }
 
 export function createThesisService(
@@ -37,7 +39,7 @@ export function createThesisService(
   const view =
     options.corpusView ??
     createCorpusView(ledger, options.onDroppedCitation ?? (() => {}), options.sourceTexts);
-  const index = options.claimIndex ?? buildClaimIndex(view);
+  const index = options.claimIndex ?? buildClaimIndex(view, options.onIndexProgress);
   // Topics the claims name, most named first (curated before discovered on a tie).
   const counts = new Map<string, number>();
   for (const c of ledger.claims) for (const t of c.topics) counts.set(t, (counts.get(t) ?? 0) + 1);

@@ -6,7 +6,7 @@ import type { ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import type { Config } from "../config.ts";
 import { type OpenedLedger, openLedger } from "../corpus/index-file.ts";
-import type { Ledger } from "../corpus/ledger.ts";
+import type { IndexProgress, Ledger } from "../corpus/ledger.ts";
 import { fileLines } from "../lib/text.ts";
 import {
   createOpenAIProvider,
@@ -21,6 +21,8 @@ import { checkCorpusDir, checkDataDir, emptyCorpusWarning } from "./paths.ts";
 
 export interface OpenedThesis {
   ledger: Ledger;
+  /** The folder's corpus hash, for saving the ledger after a change (OpenedLedger). */
+  folderHash: OpenedLedger["folderHash"];
   /** The ledger and service as sources are added, changed or removed (src/sources). */
   live: LiveCorpus;
   /** With a model, refined claim labels replace the rule-based ones once they are ready. */
@@ -40,7 +42,16 @@ export interface OpenThesisOptions {
   answerBudgetMs?: number;
   /** Told each time the quote check refuses a citation (the metrics count them). */
   onDroppedQuote?: () => void;
+  /** Told how indexing goes, by stage (the console's progress bar). */
+  progress?: StagedProgress;
 }
+
+/** A progress callback for the named stage of indexing. */
+export type StagedProgress = (stage: string) => IndexProgress;
+
+/** The stages of indexing, as a progress display names them. */
+export const INDEXING_ARTICLES = "Indexing articles";
+export const INDEXING_CLAIMS = "Indexing claims for search";
 
 export function indexFileOf(config: Config): string {
   return path.join(config.DATA_DIR, "index", "ledger.json");
@@ -53,10 +64,13 @@ export function indexFileOf(config: Config): string {
 export async function openCorpus(
   config: Config,
   warn: (message: string) => void,
+  progress?: StagedProgress,
 ): Promise<OpenedLedger> {
   await checkCorpusDir(config.CORPUS_DIR);
   await checkDataDir(config.DATA_DIR);
-  const opened = await openLedger(config.CORPUS_DIR, indexFileOf(config));
+  const opened = await openLedger(config.CORPUS_DIR, indexFileOf(config), {
+    ...(progress ? { onProgress: progress(INDEXING_ARTICLES) } : {}),
+  });
   if (opened.indexProblem) warn(opened.indexProblem);
   for (const warning of opened.ledger.warnings) warn(`Corpus: ${warning}`);
   if (opened.ledger.documents.length === 0) warn(emptyCorpusWarning(config.CORPUS_DIR));
@@ -68,7 +82,7 @@ export async function openThesis(
   log: AppLog,
   options: OpenThesisOptions = {},
 ): Promise<OpenedThesis> {
-  const opened = await openCorpus(config, (message) => log.warn(message));
+  const opened = await openCorpus(config, (message) => log.warn(message), options.progress);
   const { ledger } = opened;
   const how = opened.rebuiltBecause ? `index built (${opened.rebuiltBecause})` : "index reused";
   log.info(
@@ -81,13 +95,17 @@ export async function openThesis(
       log.warn(`Quote check dropped ${fileLines(citation.file, citation.lines)} (${reason}).`);
     },
   };
-  const live = createLiveCorpus(ledger, serviceOptions);
+  const live = createLiveCorpus(ledger, {
+    ...serviceOptions,
+    ...(options.progress ? { onProgress: options.progress(INDEXING_CLAIMS) } : {}),
+  });
   const thesis = live.thesis;
   const providerOptions = providerOptionsFromConfig(config);
   if (!providerOptions) {
     log.info("Model: off (answers are extractive).");
     return {
       ledger,
+      folderHash: opened.folderHash,
       live,
       thesis,
       model: null,
@@ -128,6 +146,7 @@ export async function openThesis(
   );
   return {
     ledger,
+    folderHash: opened.folderHash,
     live,
     thesis,
     model,

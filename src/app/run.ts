@@ -31,6 +31,7 @@ import { countedModel, countedPoster } from "./metered.ts";
 import { createAppMetrics } from "./metrics.ts";
 import { openThesis } from "./open-thesis.ts";
 import { checkDataDir } from "./paths.ts";
+import { type ProgressDisplay, progressDisplay } from "./progress-display.ts";
 import { createReadiness } from "./readiness.ts";
 import { installSafetyNet } from "./safety-net.ts";
 import { type StartedSources, startSources } from "./sources.ts";
@@ -48,6 +49,8 @@ export interface AppIo {
   mode?: "auto" | "serve";
   /** Already parsed (the CLI parses it first); otherwise read from env. */
   config?: Config;
+  /** Where the console shows long indexing (a bar on a terminal); none when absent. */
+  progress?: ProgressDisplay;
   /** Told about a start-up failure that was logged as one sentence (the CLI's --json). */
   onStartupFailure?: (failure: DescribedError) => void;
 }
@@ -58,6 +61,7 @@ export function processIo(): AppIo {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: (text) => process.stderr.write(text),
+    progress: progressDisplay(process.stderr),
     onSignal(handler) {
       const listener = (signal: NodeJS.Signals) => handler(signal);
       process.on("SIGTERM", listener);
@@ -109,12 +113,16 @@ export async function runApp(io: AppIo): Promise<number> {
     if (serving && metrics) {
       server = await openHttp(config, { log, metrics, ready: () => readiness.check() });
     }
+    // At the console, long indexing shows a progress bar; serving, the log says it in one line.
+    const progress = serving ? undefined : io.progress;
     const opened = await openThesis(config, log, {
       ...(metrics ? { onDroppedQuote: () => metrics.quoteDropped() } : {}),
+      ...(progress ? { progress: progress.stage } : {}),
     });
     closeModel = opened.close;
     const { thesis } = opened;
-    sources = await startSources(config, opened.live, store, log);
+    sources = await startSources(config, opened, store, log);
+    progress?.stop();
     // With a model configured, /thesis ask words its lead from the quoted passages; in chat,
     // each user and channel gets a budget of commands (shared across replicas via the store).
     const limiter = createRateLimiter(store, {
@@ -212,6 +220,7 @@ export async function runApp(io: AppIo): Promise<number> {
   } finally {
     // Already stopped by chat.stop() once serving; here for a start-up that failed midway.
     await server?.stop();
+    io.progress?.stop();
     removeSafetyNet?.();
     sources?.close();
     scheduler?.stop();

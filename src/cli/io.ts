@@ -3,6 +3,7 @@
 
 import type { CorpusView } from "../answer/corpus-view.ts";
 import type { ThesisService } from "../answer/types.ts";
+import type { StagedProgress } from "../app/open-thesis.ts";
 import type { Config } from "../config.ts";
 import type { OpenedLedger } from "../corpus/index-file.ts";
 import type { Ledger } from "../corpus/ledger.ts";
@@ -17,6 +18,8 @@ export interface CliInput {
   corpus: () => Promise<OpenedLedger>;
   /** Progress and warnings (stdout stays the result alone). */
   stderr: (text: string) => void;
+  /** The progress callback of a stage of indexing (a bar on a terminal, else a line). */
+  progress: StagedProgress;
   /** The answer service over that ledger, built once per run. */
   thesis: () => Promise<ThesisService>;
   /** Lookups and the quote check over that ledger, without the search index `thesis` builds. */

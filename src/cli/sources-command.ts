@@ -4,11 +4,13 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { INDEXING_CLAIMS, indexFileOf } from "../app/open-thesis.ts";
 import { sourceFetchOptions } from "../app/sources.ts";
 import { decodeArticle } from "../corpus/load.ts";
 import { topicLabel } from "../corpus/topics.ts";
 import { SourceError } from "../sources/errors.ts";
 import { type ExtractedArticle, extractArticle, fromPlainText } from "../sources/extract.ts";
+import { keepLedger } from "../sources/keep-ledger.ts";
 import { createLiveCorpus } from "../sources/live-corpus.ts";
 import {
   type AddInput,
@@ -27,7 +29,7 @@ export const sourcesCommand: CliCommand = {
   name: "sources",
   summary: "List the sources; add a page or file, refresh or remove one",
   usage: USAGE,
-  async run({ positionals, config, corpus, stderr }) {
+  async run({ positionals, config, corpus, stderr, progress: indexing }) {
     const [action = "list", target, ...extra] = positionals;
     if (!["list", "add", "remove", "refresh"].includes(action) || extra.length > 0)
       throw new CliUsageError(`Unknown sources action "${action}": use add, remove or refresh.`);
@@ -47,8 +49,15 @@ export const sourcesCommand: CliCommand = {
     slow.unref();
 
     const opened = await corpus();
-    progress("Indexing sources added at runtime…");
-    const live = createLiveCorpus(opened.ledger, { sourceTexts: opened.sourceTexts });
+    const live = createLiveCorpus(opened.ledger, {
+      sourceTexts: opened.sourceTexts,
+      onProgress: indexing(INDEXING_CLAIMS),
+    });
+    // A change is saved in ledger.json, topics discovered again, before the command ends.
+    const keeper = keepLedger(live, {
+      indexFile: indexFileOf(config),
+      folderHash: opened.folderHash,
+    });
     const store = await createStore({
       dataDir: config.DATA_DIR,
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
@@ -67,15 +76,22 @@ export const sourcesCommand: CliCommand = {
         switch (action) {
           case "list":
             return listOutput(manager.list());
-          case "add":
-            return changeOutput(
-              "Added",
-              await manager.add(await addInput(target ?? ""), { progress, addedBy: "cli" }),
-            );
-          case "refresh":
-            return changeOutput("Refreshed", await manager.refresh(target ?? "", { progress }));
+          case "add": {
+            const added = await manager.add(await addInput(target ?? ""), {
+              progress,
+              addedBy: "cli",
+            });
+            await keeper.flush();
+            return changeOutput("Added", added);
+          }
+          case "refresh": {
+            const refreshed = await manager.refresh(target ?? "", { progress });
+            await keeper.flush();
+            return changeOutput("Refreshed", refreshed);
+          }
           default: {
             const removed = await manager.remove(target ?? "");
+            await keeper.flush();
             return {
               json: { removed },
               text: `Removed "${removed.title}" (${removed.id}) and its ${removed.claims} claims.`,
@@ -91,6 +107,7 @@ export const sourcesCommand: CliCommand = {
         manager.close();
       }
     } finally {
+      keeper.close();
       clearTimeout(slow);
       await store.close();
     }

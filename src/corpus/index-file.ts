@@ -3,7 +3,14 @@
 // newer thesis-bot wrote it (an older build must not overwrite what it cannot read).
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildLedgerFrom, LEDGER_SCHEMA_VERSION, type Ledger, readCorpus } from "./ledger.ts";
+import {
+  buildLedgerFrom,
+  folderHashOf,
+  type IndexProgress,
+  LEDGER_SCHEMA_VERSION,
+  type Ledger,
+  readCorpus,
+} from "./ledger.ts";
 import { firstIssue, persistedLedgerSchema, versionOnlySchema } from "./ledger-schema.ts";
 import { liveSourceTexts, type SourceTexts } from "./live-sources.ts";
 import { useTopics } from "./topics.ts";
@@ -24,6 +31,17 @@ export interface OpenedLedger {
   /** Set when the index file was there but unusable (then it was rebuilt): worth a warning. */
   indexProblem: string | null;
   ms: number;
+  /**
+   * The corpus hash of these folder files under the sources.json and topics.json read now:
+   * a ledger changed at runtime is saved with it, so the next start reuses it only while the
+   * folder still holds what it indexed.
+   */
+  folderHash: (files: readonly { file: string; text: string }[]) => string;
+}
+
+export interface OpenLedgerOptions {
+  /** Told of each file indexed when the ledger is (re)built. */
+  onProgress?: IndexProgress;
 }
 
 type PersistedIndex =
@@ -34,11 +52,14 @@ type PersistedIndex =
 export async function openLedger(
   corpusDir: string,
   indexFile: string | null,
+  options: OpenLedgerOptions = {},
 ): Promise<OpenedLedger> {
   const started = performance.now();
   const corpus = await readCorpus(corpusDir);
+  const folderHash: OpenedLedger["folderHash"] = (files) =>
+    folderHashOf(files, corpus.sources, corpus.curatedTopics);
   const persisted: PersistedIndex = indexFile ? await readIndex(indexFile) : { state: "missing" };
-  const sourceTexts = liveSourceTexts(corpusDir);
+  const folderTexts = liveSourceTexts(corpusDir);
   const indexProblem =
     persisted.state === "unusable"
       ? `The index at ${indexFile} was unusable (${persisted.why}); it was rebuilt.`
@@ -51,13 +72,14 @@ export async function openLedger(
     useTopics(persisted.ledger.topics);
     return {
       ledger: persisted.ledger,
-      sourceTexts,
+      sourceTexts: withSavedTexts(folderTexts, persisted.ledger, corpusDir),
       rebuiltBecause: null,
       indexProblem,
       ms: performance.now() - started,
+      folderHash,
     };
   }
-  const ledger = buildLedgerFrom(corpus);
+  const ledger = buildLedgerFrom(corpus, options.onProgress);
   if (indexFile) await writeIndex(indexFile, ledger);
   const rebuiltBecause =
     persisted.state === "missing"
@@ -67,7 +89,29 @@ export async function openLedger(
         : persisted.ledger.schemaVersion !== LEDGER_SCHEMA_VERSION
           ? `index schema ${persisted.ledger.schemaVersion} is older than ${LEDGER_SCHEMA_VERSION}`
           : "the corpus or the pipeline's rules changed";
-  return { ledger, sourceTexts, rebuiltBecause, indexProblem, ms: performance.now() - started };
+  return {
+    ledger,
+    sourceTexts: folderTexts,
+    rebuiltBecause,
+    indexProblem,
+    ms: performance.now() - started,
+    folderHash,
+  };
+}
+
+/**
+ * A ledger saved after sources were added at runtime (src/sources/keep-ledger.ts) holds
+ * their text, copied from the store, under names outside the folder: quotes from them are
+ * checked against that copy. A running bot checks them against the store's own.
+ */
+function withSavedTexts(folderTexts: SourceTexts, ledger: Ledger, corpusDir: string): SourceTexts {
+  const folder = `${path.basename(path.resolve(corpusDir))}/`;
+  const saved = new Map(
+    ledger.documents.filter((d) => !d.file.startsWith(folder)).map((d) => [d.file, d.text]),
+  );
+  return {
+    get: (file) => (file.startsWith(folder) ? folderTexts.get(file) : saved.get(file)),
+  };
 }
 
 async function readIndex(file: string): Promise<PersistedIndex> {
@@ -103,7 +147,7 @@ async function readIndex(file: string): Promise<PersistedIndex> {
 }
 
 /** Written to a temporary file and renamed, so a crash never leaves half an index. */
-async function writeIndex(file: string, ledger: Ledger): Promise<void> {
+export async function writeIndex(file: string, ledger: Ledger): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   // A folder where the file belongs (made by hand or by another tool) is moved aside, not
   // deleted: it may hold something of someone's.

@@ -49,6 +49,22 @@ export function corpusHashOf(files: readonly { file: string; text: string }[]): 
   return hash.digest("hex");
 }
 
+/**
+ * The corpus hash of these folder files (in file-name order, as the folder is read) under
+ * the given sources.json and topics.json: what openLedger compares a persisted ledger with.
+ */
+export function folderHashOf(
+  files: readonly { file: string; text: string }[],
+  sources: readonly SourceEntry[],
+  curatedTopics: readonly TopicDefinition[],
+): string {
+  const metadata = [
+    { file: "sources.json", text: JSON.stringify(sources) },
+    { file: "topics.json", text: JSON.stringify(curatedTopics) },
+  ];
+  return corpusHashOf([...files, ...metadata]);
+}
+
 export async function readCorpus(dir: string) {
   const [{ files, warnings }, sources, curated] = await Promise.all([
     loadCorpusFiles(dir),
@@ -57,34 +73,43 @@ export async function readCorpus(dir: string) {
   ]);
   if (sources.warning) warnings.push(sources.warning);
   if (curated.warning) warnings.push(curated.warning);
-  const metadata = [
-    { file: "sources.json", text: JSON.stringify(sources.entries) },
-    { file: "topics.json", text: JSON.stringify(curated.topics) },
-  ];
   return {
     files,
     warnings,
     sources: sources.entries,
     curatedTopics: curated.topics,
-    corpusHash: corpusHashOf([...files, ...metadata]),
+    corpusHash: folderHashOf(files, sources.entries, curated.topics),
   };
 }
 
 export type ReadCorpus = Awaited<ReturnType<typeof readCorpus>>;
 
-export async function buildLedger(dir: string): Promise<Ledger> {
-  return buildLedgerFrom(await readCorpus(dir));
+/**
+ * Told how far long work has come: `done` of `total` (files, claims). The core only counts;
+ * the console and the CLI draw it (src/app/progress-display.ts).
+ */
+export type IndexProgress = (done: number, total: number) => void;
+
+export async function buildLedger(dir: string, onProgress?: IndexProgress): Promise<Ledger> {
+  return buildLedgerFrom(await readCorpus(dir), onProgress);
 }
 
-export function buildLedgerFrom(corpus: ReadCorpus): Ledger {
+/** Reports each file indexed to `onProgress`, ending with total of total. */
+export function buildLedgerFrom(corpus: ReadCorpus, onProgress?: IndexProgress): Ledger {
   const meta = metadataFor(corpus);
   const topics = [...corpus.curatedTopics, ...discoverTopics(corpus.files, corpus.curatedTopics)];
   // Claims read their topics and stances against these.
   useTopics(topics);
+  const total = corpus.files.length;
+  onProgress?.(0, total);
   return assemble(
     corpus,
     topics,
-    corpus.files.map((raw) => indexOneFile(raw, meta(raw.file))),
+    corpus.files.map((raw, i) => {
+      const indexed = indexOneFile(raw, meta(raw.file));
+      onProgress?.(i + 1, total);
+      return indexed;
+    }),
   );
 }
 

@@ -1,20 +1,22 @@
 // The ledger and the answer service as sources come and go while the bot runs. One file
 // added, changed or removed is indexed on its own (corpus/file-index) and merged into the
 // ledger and the claim search index (answer/claim-index updateClaimIndex), never a rebuild
-// of the whole corpus. The topics stay those the ledger was built with: a source's claims are
-// read against them, and topic discovery runs again at the next full build (a restart with a
-// changed folder). Each change builds a new ledger and service and swaps them in whole, so
-// a question is answered over one corpus, before or after the change, never half of it.
+// of the whole corpus. A change's claims are read against the topics in force; `retopic`
+// (run after the change by keep-ledger.ts, off the reply's path) discovers the topics of the
+// changed corpus again and, only when they differ, re-reads every claim against them. Each
+// change builds a new ledger and service and swaps them in whole, so a question is answered
+// over one corpus, before or after the change, never half of it.
 
 import { buildClaimIndex, updateClaimIndex } from "../answer/claim-index.ts";
 import { type CorpusView, createCorpusView } from "../answer/corpus-view.ts";
 import { createThesisService, type ThesisServiceOptions } from "../answer/service.ts";
 import type { ThesisService } from "../answer/types.ts";
 import { indexOneFile } from "../corpus/file-index.ts";
-import type { Ledger } from "../corpus/ledger.ts";
+import type { IndexProgress, Ledger } from "../corpus/ledger.ts";
 import type { RawFile } from "../corpus/load.ts";
 import type { SourceEntry } from "../corpus/sources.ts";
-import { useTopics } from "../corpus/topics.ts";
+import { discoverTopics } from "../corpus/topic-discovery.ts";
+import { type TopicDefinition, useTopics } from "../corpus/topics.ts";
 import type { Claim } from "../corpus/types.ts";
 import type { SearchIndex } from "../search/index.ts";
 
@@ -46,11 +48,27 @@ export interface AppliedChange {
   warnings: string[];
 }
 
+export interface Retopicked {
+  /** Whether the discovered topics differ from those in force (then every claim was re-read). */
+  changed: boolean;
+  topics: number;
+  /** Time spent discovering, and re-indexing when the topics changed. */
+  discoverMs: number;
+  reindexMs: number;
+}
+
 export interface LiveCorpus {
   /** Always answers over the current ledger; adapters may hold on to it. */
   readonly thesis: ThesisService;
   ledger(): Ledger;
   apply(change: CorpusChange): AppliedChange;
+  /** Calls `listener` after every applied change; returns a function that stops it. */
+  subscribe(listener: (ledger: Ledger, applied: AppliedChange) => void): () => void;
+  /**
+   * Discovers the topics of the corpus as it is now (curated topics kept); when they differ
+   * from those in force, every file is indexed again against them and swapped in whole.
+   */
+  retopic(): Retopicked;
   /**
    * Takes the claims of `refined` (the same claims relabelled, e.g. by a model) as the ledger's
    * own: they answer from now on and survive later changes. A claim whose text changed since
@@ -62,10 +80,14 @@ export interface LiveCorpus {
 export interface LiveCorpusOptions extends Omit<ThesisServiceOptions, "claimIndex"> {
   /** Told after every change, with the new ledger (the CLI's progress, the tests' waits). */
   onChange?: (ledger: Ledger, applied: AppliedChange) => void;
+  /** Told of each claim as the first search index is built (the console's progress bar). */
+  onProgress?: IndexProgress;
 }
 
 export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {}): LiveCorpus {
-  const { onChange, sourceTexts: folderTexts, ...rest } = options;
+  const { onChange, onProgress, sourceTexts: folderTexts, ...rest } = options;
+  const listeners = new Set<(ledger: Ledger, applied: AppliedChange) => void>();
+  if (onChange) listeners.add(onChange);
   const storedTexts = new Map<string, string>();
   const serviceOptions: ThesisServiceOptions = {
     ...rest,
@@ -85,7 +107,7 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
       previous,
     );
   let view = viewOf(ledger);
-  let index: SearchIndex = buildClaimIndex(view);
+  let index: SearchIndex = buildClaimIndex(view, onProgress);
   let current = createThesisService(ledger, {
     ...serviceOptions,
     claimIndex: index,
@@ -158,8 +180,57 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
       view = nextView;
       index = nextIndex;
       const applied = { added, removed, ms: performance.now() - started, warnings };
-      onChange?.(ledger, applied);
+      for (const listener of listeners) listener(ledger, applied);
       return applied;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    retopic() {
+      const started = performance.now();
+      const curated = ledger.topics.filter((t) => !t.discovered);
+      const topics = [...curated, ...discoverTopics(ledger.documents, curated)];
+      const discoverMs = performance.now() - started;
+      if (sameTopics(topics, ledger.topics))
+        return { changed: false, topics: topics.length, discoverMs, reindexMs: 0 };
+      // Claims name topics and take stances on them as they are indexed: all are read again.
+      useTopics(topics);
+      const next: Ledger = {
+        ...ledger,
+        topics,
+        sections: [],
+        paragraphs: [],
+        claims: [],
+      };
+      for (const doc of ledger.documents) {
+        const { text: _text, lineStarts: _lines, ...meta } = doc;
+        const part = indexOneFile(
+          { file: doc.file, id: doc.id, text: doc.text, lineStarts: doc.lineStarts },
+          meta,
+        );
+        next.sections.push(...part.sections);
+        next.paragraphs.push(...part.paragraphs);
+        next.claims.push(...part.claims);
+      }
+      const nextView = viewOf(next);
+      const nextIndex = buildClaimIndex(nextView);
+      service.swap(
+        createThesisService(next, {
+          ...serviceOptions,
+          claimIndex: nextIndex,
+          corpusView: nextView,
+        }),
+      );
+      ledger = next;
+      view = nextView;
+      index = nextIndex;
+      return {
+        changed: true,
+        topics: topics.length,
+        discoverMs,
+        reindexMs: performance.now() - started - discoverMs,
+      };
     },
     adopt(refined) {
       const relabelled = new Map(refined.claims().map((c) => [c.id, c]));
@@ -174,4 +245,8 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
       );
     },
   };
+}
+
+function sameTopics(a: readonly TopicDefinition[], b: readonly TopicDefinition[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }

@@ -257,7 +257,12 @@ export async function createSourceManager(options: SourceManagerOptions): Promis
     seenVersion = version;
     const wanted = new Map(records.map((r) => [r.id, r.value]));
     const put = [...wanted.values()].filter((r) => indexed.get(r.id)?.textHash !== r.textHash);
-    const gone = [...indexed.keys()].filter((id) => !wanted.has(id));
+    // A saved ledger (keep-ledger.ts) may hold added sources removed since it was written.
+    const held = live
+      .ledger()
+      .documents.filter((d) => d.file.startsWith(ADDED_PREFIX))
+      .map((d) => d.file.slice(ADDED_PREFIX.length));
+    const gone = [...new Set([...indexed.keys(), ...held])].filter((id) => !wanted.has(id));
     if (put.length === 0 && gone.length === 0) return;
     const applied = live.apply({ put: put.map(sourceFile), remove: gone.map(fileOf) });
     for (const id of gone) indexed.delete(id);
