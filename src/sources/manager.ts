@@ -3,7 +3,9 @@
 // losing anything: fetch and extract (nothing changed yet), index in memory, then write the
 // store record in one step; if the write fails the in-memory change is undone. A crash before
 // the write leaves no trace; after it, every replica (and the next start) indexes the record.
-// Replicas learn of a change from a version counter in the store that each one polls.
+// Replicas learn of a change from a version counter in the store that each one polls, and
+// every fullCheckMs reconcile with the whole list whatever the counter says: a replica that
+// died between writing a record and bumping the counter is caught up with that way.
 
 import { statSync } from "node:fs";
 import path from "node:path";
@@ -27,6 +29,11 @@ const VERSION_TTL_MS = 10 * 365 * 24 * 3600 * 1000;
 export const SOURCES_DEFAULTS = {
   /** Defaults to 1 s: how often a replica checks the store for sources added elsewhere. */
   pollMs: 1_000,
+  /**
+   * Defaults to 30 s: how often a replica compares its sources with the store's whole list,
+   * even when the version counter did not move (a writer may have died before bumping it).
+   */
+  fullCheckMs: 30_000,
 };
 
 /** A source as the ledger shows it, plus where it came from and when. */
@@ -86,6 +93,8 @@ export interface SourceManagerOptions {
   now?: () => Date;
   /** Poll the store for other replicas' changes every pollMs; 0 turns polling off. */
   pollMs?: number;
+  /** Reconcile with the store's whole list every fullCheckMs while polling; 0: never. */
+  fullCheckMs?: number;
   log?: { info(message: string): void; warn(message: string): void };
   /** Topic labels for the bearing ("$TAO"); defaults to the topic ids. */
   topicLabel?: (id: string) => string;
@@ -200,7 +209,6 @@ export async function createSourceManager(options: SourceManagerOptions): Promis
     const applied = live.apply({ put: [sourceFile(record)] });
     try {
       await store.sources.set(record.id, record);
-      await bumpVersion();
     } catch (error) {
       live.apply(previous ? { put: [sourceFile(previous)] } : { remove: [fileOf(record.id)] });
       options.log?.warn(`Sources: could not store ${record.id} (${String(error)}).`);
@@ -211,11 +219,22 @@ export async function createSourceManager(options: SourceManagerOptions): Promis
     }
     const { text: _text, ...meta } = record;
     indexed.set(record.id, meta);
+    await bumpVersion();
     return result(fileOf(record.id), applied);
   }
 
+  /**
+   * Tells the other replicas. The record is stored by now, so a failure here loses nothing:
+   * they find it at their next full check.
+   */
   async function bumpVersion() {
-    seenVersion = String(await store.atomic.increment(VERSION_KEY, VERSION_TTL_MS));
+    try {
+      seenVersion = String(await store.atomic.increment(VERSION_KEY, VERSION_TTL_MS));
+    } catch (error) {
+      options.log?.warn(
+        `Sources: could not bump ${VERSION_KEY} (${String(error)}); other replicas see the change at their next full check.`,
+      );
+    }
   }
 
   async function fetched(url: string, progress: ChangeOptions["progress"]) {
@@ -274,7 +293,10 @@ export async function createSourceManager(options: SourceManagerOptions): Promis
 
   await serially(sync);
   const pollMs = options.pollMs ?? SOURCES_DEFAULTS.pollMs;
+  const fullCheckMs = options.fullCheckMs ?? SOURCES_DEFAULTS.fullCheckMs;
   let polling = false;
+  let fullCheckedAt = performance.now();
+  const fullCheckDue = () => fullCheckMs > 0 && performance.now() - fullCheckedAt >= fullCheckMs;
   const timer =
     pollMs > 0
       ? setInterval(() => {
@@ -282,7 +304,11 @@ export async function createSourceManager(options: SourceManagerOptions): Promis
           polling = true;
           store.atomic
             .get(VERSION_KEY)
-            .then((version) => (version === seenVersion ? undefined : serially(sync)))
+            .then((version) => {
+              if (version === seenVersion && !fullCheckDue()) return undefined;
+              fullCheckedAt = performance.now();
+              return serially(sync);
+            })
             .catch((error: unknown) =>
               options.log?.warn(`Sources: could not check the store (${String(error)}).`),
             )
