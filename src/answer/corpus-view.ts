@@ -19,6 +19,8 @@ export interface CorpusView {
   verified<T extends Citation>(citations: readonly T[]): T[];
   /** Keeps only claims whose text passes the quote check at their lines, logging the rest. */
   verifiedClaims(claims: readonly Claim[]): Claim[];
+  /** The text a quote from `file` is checked against (quotableLookup of this ledger). */
+  quotable(file: string): QuotableText | undefined;
 }
 
 /**
@@ -147,6 +149,7 @@ export function createCorpusView(
         const asCited = { file: claim.file, lines: claim.lines, quote: claim.text, title };
         return keepVerifiedCitations([asCited], verifyAgainst, onDrop).length === 1;
       }),
+    quotable: verifyAgainst,
   };
   tablesOf.set(view, tables);
   return view;

@@ -137,6 +137,8 @@ export async function openThesis(
     ledger,
     serviceOptions,
     service,
+    // Sources added at runtime are embedded, and quoted from the corpus as it is now.
+    corpus: live,
     cache,
     log,
     ...(options.answerBudgetMs === undefined ? {} : { budgetMs: options.answerBudgetMs }),

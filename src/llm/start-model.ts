@@ -1,7 +1,7 @@
 // Puts a configured model to work: worded answers for `ask` at once, and in the background
 // (never before the first answer) embeddings for hybrid search and refined claim labels.
 // Everything it adds falls back to what the bot does without a model.
-import { createCorpusView, quotableLookup } from "../answer/corpus-view.ts";
+import { type CorpusView, createCorpusView, quotableLookup } from "../answer/corpus-view.ts";
 import { createHybridSearch, type HybridSearch } from "../answer/hybrid.ts";
 import { answerWithModel, type ModelAskResult } from "../answer/model-answer.ts";
 import type { Translation } from "../answer/model-types.ts";
@@ -9,6 +9,7 @@ import { createThesisService, type ThesisServiceOptions } from "../answer/servic
 import type { ThesisService } from "../answer/types.ts";
 import type { Ledger } from "../corpus/ledger.ts";
 import { topicIds } from "../corpus/topics.ts";
+import type { Claim } from "../corpus/types.ts";
 import { enrichClaims } from "./enrich.ts";
 import type { KeyValueCache, ModelProvider } from "./types.ts";
 
@@ -41,6 +42,14 @@ export interface ModelLog {
   warn(message: string): void;
 }
 
+/** A corpus whose sources change while the bot runs (src/sources LiveCorpus). */
+export interface ChangingCorpus {
+  view(): CorpusView;
+  subscribe(
+    listener: (ledger: Ledger, change: { added: Claim[]; removed: Claim[] }) => void,
+  ): () => void;
+}
+
 export interface StartModelOptions {
   provider: ModelProvider;
   ledger: Ledger;
@@ -54,6 +63,11 @@ export interface StartModelOptions {
   budgetMs?: number;
   /** Skip index-time label refinement (it costs one request per 16 new claims). */
   enrich?: boolean;
+  /**
+   * The corpus as sources come and go: hybrid search and the answers' quote check follow it,
+   * and the passages of an added source are embedded. Without it, `ledger` as it is.
+   */
+  corpus?: ChangingCorpus;
 }
 
 export interface StartedModel {
@@ -72,12 +86,33 @@ export interface StartedModel {
 
 export function startModel(options: StartModelOptions): StartedModel {
   const { provider, ledger, serviceOptions, service, log } = options;
-  const lookup = quotableLookup(ledger, serviceOptions.sourceTexts);
+  const { corpus } = options;
+  const startLookup = quotableLookup(ledger, serviceOptions.sourceTexts);
+  const lookup = corpus ? (file: string) => corpus.view().quotable(file) : startLookup;
   const stopper = new AbortController();
-  const view = createCorpusView(ledger, () => {}, serviceOptions.sourceTexts);
+  const view = corpus
+    ? () => corpus.view()
+    : createCorpusView(ledger, () => {}, serviceOptions.sourceTexts);
   const hybrid = provider.embeddingModel
     ? createHybridSearch(service.thesis, view, (texts, call) => provider.embed(texts, call))
     : null;
+  // One change embedded at a time, in order, after start-up's own embeddings.
+  let embedding: Promise<unknown> = Promise.resolve();
+  const unsubscribe =
+    hybrid && corpus
+      ? corpus.subscribe((_ledger, change) => {
+          embedding = embedding.then(async () => {
+            if (stopper.signal.aborted) return;
+            const complete = await hybrid.update(change, { signal: stopper.signal });
+            if (stopper.signal.aborted || !hybrid.ready) return;
+            log.info(
+              complete
+                ? `Model: ${change.added.length} passages of a changed source embedded.`
+                : "Model: the passages of a changed source could not be embedded; they are found lexically until the next change.",
+            );
+          });
+        })
+      : () => {};
 
   const answers = {
     name: provider.model,
@@ -127,11 +162,20 @@ export function startModel(options: StartModelOptions): StartedModel {
   // so a local model server is not asked for everything at once.
   const background = new Promise<void>((resolve) => setImmediate(resolve))
     .then(prepareEmbeddings)
+    .then(() => embedding)
     .then(refineLabels)
     .catch((error: unknown) => {
       if (!stopper.signal.aborted)
         log.warn(`Model: background work failed (${String(error)}); answers are unaffected.`);
     });
 
-  return { answers, hybrid, background, stop: () => stopper.abort() };
+  return {
+    answers,
+    hybrid,
+    background,
+    stop: () => {
+      unsubscribe();
+      stopper.abort();
+    },
+  };
 }

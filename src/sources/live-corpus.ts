@@ -61,6 +61,8 @@ export interface LiveCorpus {
   /** Always answers over the current ledger; adapters may hold on to it. */
   readonly thesis: ThesisService;
   ledger(): Ledger;
+  /** Lookups and the quote check over the current ledger (the hybrid search cites with it). */
+  view(): CorpusView;
   apply(change: CorpusChange): AppliedChange;
   /** Calls `listener` after every applied change; returns a function that stops it. */
   subscribe(listener: (ledger: Ledger, applied: AppliedChange) => void): () => void;
@@ -132,6 +134,7 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
   return {
     thesis,
     ledger: () => ledger,
+    view: () => view,
     apply(change) {
       const started = performance.now();
       useTopics(ledger.topics);

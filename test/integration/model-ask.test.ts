@@ -16,6 +16,7 @@ import { createAppLog } from "../../src/app/log.ts";
 import { type OpenedThesis, openThesis } from "../../src/app/open-thesis.ts";
 import { createBot } from "../../src/bot/bot.ts";
 import { loadConfig } from "../../src/config.ts";
+import { lineStartsOf } from "../../src/corpus/lines.ts";
 import type { Reply } from "../../src/reply/reply.ts";
 import { SEEDS, seedsService } from "../answer/seeds-service.ts";
 import { recordingChat } from "../bot/recording-chat.ts";
@@ -245,6 +246,49 @@ describe("/thesis ask with an embedding model too", () => {
     // The model is given exactly the passages the reply shows.
     const sent = userMessage(answerRequests().at(-1) as RecordedRequest).passages;
     expect(sent.map((p: { text: string }) => p.text)).toEqual(citations.map((c) => c.quote));
+  });
+
+  it("embeds a source added at runtime, and ask finds it by meaning", async () => {
+    // Lexically far from the question; by meaning (the fake's vectors) its nearest passages.
+    const question = "why does distribution win over time?";
+    const previous = onEmbed;
+    onEmbed = (request) => {
+      const input = request.body.input;
+      const texts = Array.isArray(input) ? input : [input ?? ""];
+      return embeddings(
+        texts.map((t) => (t === question || t.includes("Wombat") ? [0, 0, 1] : [1, 0, 0])),
+      );
+    };
+    const text =
+      "# Wombat burrows\n\nWombat colonies dig burrows that last for decades, rangers report.\n\nThe burrows shelter other animals during bushfires, ecologists say.\n";
+    const file = "added/wombat";
+    const lexical = thesis.thesis.ask(question, { limit: 10 }).citations;
+    expect(lexical.some((c) => c.file === file)).toBe(false);
+    const before = server.requests.length;
+    thesis.live.apply({
+      put: [{ raw: { file, id: "wombat", text, lineStarts: lineStartsOf(text) }, stored: true }],
+    });
+    const started = Date.now();
+    while (!logs.join("").includes("passages of a changed source embedded")) {
+      if (Date.now() - started > 5_000) throw new Error("the added source was not embedded");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const sent = server.requests
+      .slice(before)
+      .filter((r) => r.path === "/v1/embeddings")
+      .flatMap((r) => r.body.input ?? []);
+    expect(sent.some((t) => String(t).includes("Wombat colonies dig burrows"))).toBe(true);
+
+    const reply = await ask(thesis, question);
+    const citations = citationsOf(reply);
+    expect(citations[0]).toEqual(thesis.thesis.ask(question).citations[0]);
+    expect(citations.some((c) => c.file === file)).toBe(true);
+    // Quoted as stored, and the model wrote the summary over these passages.
+    for (const citation of citations.filter((c) => c.file === file))
+      expect(text).toContain(citation.quote);
+    expect(reply.footer).toMatch(/^Summary written by/);
+    thesis.live.apply({ remove: [file] });
+    onEmbed = previous;
   });
 
   it("keeps lexical passages when the embeddings endpoint fails", async () => {
