@@ -5,8 +5,8 @@
 // come close together are kept once, a short while after the last.
 import { writeIndex } from "../corpus/index-file.ts";
 import type { Ledger } from "../corpus/ledger.ts";
+import { ADDED_PREFIX } from "./added-source.ts";
 import type { LiveCorpus, Retopicked } from "./live-corpus.ts";
-import { ADDED_PREFIX } from "./manager.ts";
 
 export const KEEP_DEFAULTS = {
   /** Defaults to 200 ms after the last change: a folder copied in is kept once. */
