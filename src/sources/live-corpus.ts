@@ -55,6 +55,8 @@ export interface Retopicked {
   /** Time spent discovering, and re-indexing when the topics changed. */
   discoverMs: number;
   reindexMs: number;
+  /** Files read again: those naming a topic that came or went. */
+  files: number;
 }
 
 export interface LiveCorpus {
@@ -68,7 +70,8 @@ export interface LiveCorpus {
   subscribe(listener: (ledger: Ledger, applied: AppliedChange) => void): () => void;
   /**
    * Discovers the topics of the corpus as it is now (curated topics kept); when they differ
-   * from those in force, every file is indexed again against them and swapped in whole.
+   * from those in force, the files naming a topic that came or went are indexed again
+   * against them (incrementally, as `apply` does) and swapped in whole.
    */
   retopic(): Retopicked;
   /**
@@ -131,61 +134,64 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
       current = next;
     },
   };
+  /** Indexes the files of `what` and swaps the result in; `notify` tells the listeners. */
+  function change(what: CorpusChange, notify: boolean): AppliedChange {
+    const started = performance.now();
+    useTopics(ledger.topics);
+    const put = what.put ?? [];
+    const leaving = new Set([...(what.remove ?? []), ...put.map((p) => p.raw.file)]);
+    const removed = [...leaving].flatMap((file) => view.claimsOf(file));
+    const parts = put.map(({ raw, meta }) =>
+      indexOneFile(raw, meta ? { id: raw.id, file: raw.file, ...meta } : undefined),
+    );
+    for (const file of leaving) storedTexts.delete(file);
+    for (const { raw, stored } of put) if (stored) storedTexts.set(raw.file, raw.text);
+    // Adding a new file (the usual change) copies the ledger's lists without scanning them.
+    const replacing = ledger.documents.some((d) => leaving.has(d.file));
+    const keep = <T extends { file: string }>(list: T[]) =>
+      replacing ? list.filter((item) => !leaving.has(item.file)) : list.slice();
+    const next: Ledger = {
+      ...ledger,
+      documents: keep(ledger.documents),
+      sections: keep(ledger.sections),
+      paragraphs: keep(ledger.paragraphs),
+      claims: keep(ledger.claims),
+      warnings: ledger.warnings.filter((w) => ![...leaving].some((file) => w.includes(file))),
+    };
+    const added: Claim[] = [];
+    const warnings: string[] = [];
+    for (const [i, part] of parts.entries()) {
+      const raw = put[i]!.raw;
+      next.documents.push({ ...part.document, text: raw.text, lineStarts: raw.lineStarts });
+      next.sections.push(...part.sections);
+      next.paragraphs.push(...part.paragraphs);
+      next.claims.push(...part.claims);
+      added.push(...part.claims);
+      if (part.warning) warnings.push(part.warning);
+    }
+    next.warnings.push(...warnings);
+    const nextView = viewOf(next, { view, changed: leaving });
+    const nextIndex = updateClaimIndex(index, nextView, added, new Set(removed.map((c) => c.id)));
+    service.swap(
+      createThesisService(next, {
+        ...serviceOptions,
+        claimIndex: nextIndex,
+        corpusView: nextView,
+      }),
+    );
+    ledger = next;
+    view = nextView;
+    index = nextIndex;
+    const applied = { added, removed, ms: performance.now() - started, warnings };
+    if (notify) for (const listener of listeners) listener(ledger, applied);
+    return applied;
+  }
+
   return {
     thesis,
     ledger: () => ledger,
     view: () => view,
-    apply(change) {
-      const started = performance.now();
-      useTopics(ledger.topics);
-      const put = change.put ?? [];
-      const leaving = new Set([...(change.remove ?? []), ...put.map((p) => p.raw.file)]);
-      const removed = [...leaving].flatMap((file) => view.claimsOf(file));
-      const parts = put.map(({ raw, meta }) =>
-        indexOneFile(raw, meta ? { id: raw.id, file: raw.file, ...meta } : undefined),
-      );
-      for (const file of leaving) storedTexts.delete(file);
-      for (const { raw, stored } of put) if (stored) storedTexts.set(raw.file, raw.text);
-      // Adding a new file (the usual change) copies the ledger's lists without scanning them.
-      const replacing = ledger.documents.some((d) => leaving.has(d.file));
-      const keep = <T extends { file: string }>(list: T[]) =>
-        replacing ? list.filter((item) => !leaving.has(item.file)) : list.slice();
-      const next: Ledger = {
-        ...ledger,
-        documents: keep(ledger.documents),
-        sections: keep(ledger.sections),
-        paragraphs: keep(ledger.paragraphs),
-        claims: keep(ledger.claims),
-        warnings: ledger.warnings.filter((w) => ![...leaving].some((file) => w.includes(file))),
-      };
-      const added: Claim[] = [];
-      const warnings: string[] = [];
-      for (const [i, part] of parts.entries()) {
-        const raw = put[i]!.raw;
-        next.documents.push({ ...part.document, text: raw.text, lineStarts: raw.lineStarts });
-        next.sections.push(...part.sections);
-        next.paragraphs.push(...part.paragraphs);
-        next.claims.push(...part.claims);
-        added.push(...part.claims);
-        if (part.warning) warnings.push(part.warning);
-      }
-      next.warnings.push(...warnings);
-      const nextView = viewOf(next, { view, changed: leaving });
-      const nextIndex = updateClaimIndex(index, nextView, added, new Set(removed.map((c) => c.id)));
-      service.swap(
-        createThesisService(next, {
-          ...serviceOptions,
-          claimIndex: nextIndex,
-          corpusView: nextView,
-        }),
-      );
-      ledger = next;
-      view = nextView;
-      index = nextIndex;
-      const applied = { added, removed, ms: performance.now() - started, warnings };
-      for (const listener of listeners) listener(ledger, applied);
-      return applied;
-    },
+    apply: (what) => change(what, true),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -195,44 +201,46 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
       const curated = ledger.topics.filter((t) => !t.discovered);
       const topics = [...curated, ...discoverTopics(ledger.documents, curated)];
       const discoverMs = performance.now() - started;
-      if (sameTopics(topics, ledger.topics))
-        return { changed: false, topics: topics.length, discoverMs, reindexMs: 0 };
-      // Claims name topics and take stances on them as they are indexed: all are read again.
-      useTopics(topics);
-      const next: Ledger = {
-        ...ledger,
-        topics,
-        sections: [],
-        paragraphs: [],
-        claims: [],
-      };
-      for (const doc of ledger.documents) {
-        const { text: _text, lineStarts: _lines, ...meta } = doc;
-        const part = indexOneFile(
-          { file: doc.file, id: doc.id, text: doc.text, lineStarts: doc.lineStarts },
-          meta,
-        );
-        next.sections.push(...part.sections);
-        next.paragraphs.push(...part.paragraphs);
-        next.claims.push(...part.claims);
-      }
-      const nextView = viewOf(next);
-      const nextIndex = buildClaimIndex(nextView);
-      service.swap(
-        createThesisService(next, {
-          ...serviceOptions,
-          claimIndex: nextIndex,
-          corpusView: nextView,
-        }),
+      const moved = topicsDiff(ledger.topics, topics);
+      // The same topics in another order (a sample that shifted by a file) change nothing.
+      if (moved.length === 0)
+        return { changed: false, topics: ledger.topics.length, discoverMs, reindexMs: 0, files: 0 };
+      // Claims name topics and take stances on them as they are indexed, one file at a time:
+      // a file is read again when it names a topic that came or went (or its claims carry one).
+      const ids = new Set(moved.map((t) => t.id));
+      const words = moved.flatMap((t) => [...t.aliases, ...(t.caseSensitive ?? [])]);
+      const lowerWords = words.map((w) => w.toLowerCase());
+      const carrying = new Set(
+        ledger.claims.filter((c) => c.topics.some((t) => ids.has(t))).map((c) => c.file),
       );
-      ledger = next;
-      view = nextView;
-      index = nextIndex;
+      const affected = ledger.documents.filter((doc) => {
+        if (carrying.has(doc.file)) return true;
+        const text = `${doc.title}\n${doc.text}`.toLowerCase();
+        return lowerWords.some((w) => text.includes(w));
+      });
+      ledger = { ...ledger, topics };
+      change(
+        {
+          put: affected.map((doc) => ({
+            raw: { file: doc.file, id: doc.id, text: doc.text, lineStarts: doc.lineStarts },
+            meta: {
+              title: doc.title,
+              ...(doc.outlet ? { outlet: doc.outlet } : {}),
+              ...(doc.author ? { author: doc.author } : {}),
+              ...(doc.url ? { url: doc.url } : {}),
+            },
+            stored: storedTexts.has(doc.file),
+          })),
+        },
+        // The same claims, relabelled: nothing for listeners to follow.
+        false,
+      );
       return {
         changed: true,
         topics: topics.length,
         discoverMs,
         reindexMs: performance.now() - started - discoverMs,
+        files: affected.length,
       };
     },
     adopt(refined) {
@@ -250,6 +258,13 @@ export function createLiveCorpus(initial: Ledger, options: LiveCorpusOptions = {
   };
 }
 
-function sameTopics(a: readonly TopicDefinition[], b: readonly TopicDefinition[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+/** Topics in one set and not in the other, as defined (order aside), from both sides. */
+function topicsDiff(
+  before: readonly TopicDefinition[],
+  after: readonly TopicDefinition[],
+): TopicDefinition[] {
+  const key = (t: TopicDefinition) => JSON.stringify(t);
+  const had = new Set(before.map(key));
+  const has = new Set(after.map(key));
+  return [...before.filter((t) => !has.has(key(t))), ...after.filter((t) => !had.has(key(t)))];
 }

@@ -5,9 +5,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { indexOneFile } from "../../src/corpus/file-index.ts";
 import { openLedger } from "../../src/corpus/index-file.ts";
 import type { Ledger } from "../../src/corpus/ledger.ts";
-import { topicLabel } from "../../src/corpus/topics.ts";
+import { topicLabel, useTopics } from "../../src/corpus/topics.ts";
+import type { Claim } from "../../src/corpus/types.ts";
 import { type KeptLedger, keepLedger } from "../../src/sources/keep-ledger.ts";
 import { createLiveCorpus } from "../../src/sources/live-corpus.ts";
 import { createSourceManager } from "../../src/sources/manager.ts";
@@ -82,9 +84,21 @@ describe("keeping the ledger after a runtime change", () => {
     const two = await first.manager.add({ text: quokka(2), title: "Quokka, part 2" });
     await first.keeper.flush();
     expect(first.kept.at(-1)).toMatchObject({ changed: true, saved: true });
+    // At least the two Quokka articles are read again (here more: topics that left the 40 too).
+    expect(first.kept.at(-1)?.files).toBeGreaterThanOrEqual(2);
     const quokkaSubnet = first.live.thesis.topics().find((t) => t.id === "quokka-subnet");
     expect(quokkaSubnet?.claims).toBe(one.claims + two.claims);
     expect(first.live.thesis.bullbear("quokka-subnet")).not.toBeNull();
+    // Reading again only the files naming a topic that came or went labels every claim as
+    // indexing every file against the new topics would.
+    const labels = (claims: readonly Claim[]) =>
+      new Map(claims.map((c) => [c.id, JSON.stringify([c.kind, c.topics, c.stances])]));
+    const ledgerNow = first.live.ledger();
+    useTopics(ledgerNow.topics);
+    const everyFile = ledgerNow.documents.flatMap(
+      (d) => indexOneFile(d, { id: d.id, file: d.file, title: d.title }).claims,
+    );
+    expect(labels(ledgerNow.claims)).toEqual(labels(everyFile));
     const onDisk = await saved();
     expect(files(onDisk)).toEqual(expect.arrayContaining([one.source.file, two.source.file]));
     expect(onDisk.topics.map((t) => t.id)).toContain("quokka-subnet");
