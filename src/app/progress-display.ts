@@ -52,10 +52,16 @@ export function progressDisplay(
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, done, { stage });
-      return;
+    } else {
+      bar.setTotal(total);
+      bar.update(done, { stage });
     }
-    bar.setTotal(total);
-    bar.update(done, { stage });
+    // A finished stage ends its bar's line, so log lines between stages get lines of their own;
+    // the next stage draws a new bar.
+    if (done >= total) {
+      bar.stop();
+      bar = undefined;
+    }
   };
 
   return {

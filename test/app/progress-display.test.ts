@@ -60,8 +60,14 @@ describe("the progress display", () => {
       // cli-progress redraws at most every 100 ms (its throttle): let it.
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 120));
     }
+    // The finished stage ended its bar; the next stage draws its own.
+    const claims = display.stage("Indexing claims for search");
+    claims(0, 3_000);
+    claims(3_000, 3_000);
     display.stop();
     const text = out.text();
+    expect(text).toContain("Indexing claims for search");
+    expect(text).toContain("100% | 3000/3000");
     expect(text).toContain("Indexing articles");
     expect(text).toMatch(/[█░]{10,}/);
     expect(text).toContain("100% | 40/40");
