@@ -207,16 +207,18 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         };
       }
       case "conversations.info": {
-        const name = channels.get(String(args.channel));
-        if (!name) return { ok: false, error: "channel_not_found" };
-        return { ok: true, channel: { id: args.channel, name, is_channel: true } };
-      }
-      case "conversations.info": {
-        const installed = installs.find((install) => install.botToken === token);
         const channel = String(args.channel);
-        if (!installed?.channels?.includes(channel))
-          return { ok: false, error: "channel_not_found" };
-        return { ok: true, channel: { id: channel, context_team_id: installed.teamId } };
+        // An OAuth install that lists its channels sees those (and says whose team they are);
+        // otherwise the channels named with setChannel.
+        const installed = installs.find((install) => install.botToken === token);
+        if (installed?.channels) {
+          if (!installed.channels.includes(channel))
+            return { ok: false, error: "channel_not_found" };
+          return { ok: true, channel: { id: channel, context_team_id: installed.teamId } };
+        }
+        const name = channels.get(channel);
+        if (!name) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: channel, name, is_channel: true } };
       }
       case "views.publish":
         return { ok: true, view: { id: `V${nextTs()}`, ...(args.view as object) } };
