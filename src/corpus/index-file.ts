@@ -1,8 +1,9 @@
 // The ledger persisted beside the data: reused while the corpus and rules are unchanged,
 // rebuilt when either changes or the file is not a ledger any more, and refused only when a
 // newer thesis-bot wrote it (an older build must not overwrite what it cannot read).
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
 import path from "node:path";
+import { writeJson } from "../lib/write-json.ts";
 import {
   buildLedgerFrom,
   folderHashOf,
@@ -154,6 +155,12 @@ export async function writeIndex(file: string, ledger: Ledger): Promise<void> {
   const existing = await stat(file).catch(() => null);
   if (existing && !existing.isFile()) await rename(file, `${file}.moved-aside-${Date.now()}`);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(ledger));
+  // Written in batches (src/lib/write-json.ts): a running bot saves after sources change.
+  const handle = await open(temporary, "w");
+  try {
+    await writeJson(handle, { ...ledger });
+  } finally {
+    await handle.close();
+  }
   await rename(temporary, file);
 }
