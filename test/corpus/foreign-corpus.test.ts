@@ -5,8 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createThesisService } from "../../src/answer/service.ts";
+import { resolveTarget } from "../../src/answer/target.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import { buildLedger, type Ledger } from "../../src/corpus/ledger.ts";
+import { stancesIn } from "../../src/corpus/stance.ts";
+import { createTopicSet } from "../../src/corpus/topic-set.ts";
 
 const BOXING = `. 
 Boxing is a combat sport in which two people throw punches at each other.
@@ -94,5 +97,38 @@ describe("a corpus the code was not written for", () => {
       "Boxing gyms give teenagers a safe place to train.",
     );
     expect(thesis.bullbear("figure skating").pairs).toEqual([]);
+  });
+
+  it("finds a phrase said in the singular, grown by the user's own neighbouring words", () => {
+    // "young athletes" is said; "athlete" in the singular is asked with an extra word.
+    const target = resolveTarget("support the young athlete", ledger.claims);
+    expect(target?.set.definition("phrase")?.aliases).toContain("young athletes");
+    const athletes = thesis.bullbear("support the young athlete");
+    const quotes = athletes.pairs.flatMap((p) => [p.bull?.quote, p.bear?.quote]);
+    expect(quotes).toContain("Boxing promotes fitness, courage and respect among young athletes.");
+  });
+});
+
+describe("stance toward a named target", () => {
+  const set = createTopicSet([
+    { id: "freedom", label: "freedom", aliases: ["freedom of speech"] },
+    { id: "ads", label: "advertising", aliases: ["advertising"] },
+  ]);
+
+  it("does not read a topic's own name as an opinion about it", () => {
+    // "freedom" is a positive word; restricting it is no praise of it.
+    expect(
+      stancesIn("Restrictions on freedom of speech are imposed by law.", set).freedom,
+    ).not.toBe("bull");
+  });
+
+  it("reads a word or three in quotes as named, not said", () => {
+    expect(
+      stancesIn('Advertising sets a standard for what is considered "beautiful".', set).ads,
+    ).toBe("neutral");
+    // A longer quote is a statement and keeps its reading.
+    expect(
+      stancesIn('Critics call advertising "a toxic and harmful mental pollutant".', set).ads,
+    ).toBe("bear");
   });
 });
