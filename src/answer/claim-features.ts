@@ -93,3 +93,30 @@ export function claimFeatures(text: string): ClaimFeatures {
   cache.set(text, features);
   return features;
 }
+
+const WH_WORD = /^(?:what|who|whom|whose|why|how|when|where|which)$/i;
+const NOT_A_SUBJECT = new Set(["INTJ", "AUX", "VERB", "ADV", "PART", "SCONJ", "ADP", "PUNCT"]);
+const SUBJECT = new Set(["NOUN", "PROPN", "PRON"]);
+
+/**
+ * Does the text state a position ("Advertising is harmful", "This house would ban boxing")
+ * rather than ask something? A statement is written as a sentence (a capital, then lower
+ * case), has no question mark and no question word, opens with its subject, and a finite
+ * verb follows a noun or pronoun. A question, a chatty opener ("so is…", "tbh would…") or a
+ * bare noun phrase ("bittensor main risks") is no statement.
+ */
+export function statesPosition(text: string): boolean {
+  // Written as a sentence: a capital, then lower case (chat and shouting read as asking).
+  if (text.includes("?") || !/^\s*\p{Lu}\p{Ll}/u.test(text)) return false;
+  const tokens = nlp.readDoc(text).tokens();
+  const words = tokens.out(its.value) as string[];
+  const tags = tokens.out(its.pos) as string[];
+  if (words.some((w) => WH_WORD.test(w))) return false;
+  // A gerund opens a subject ("Raising the age helps"); another verb opens a command or a question.
+  const gerund = tags[0] === "VERB" && /ing$/i.test(words[0] ?? "");
+  if (NOT_A_SUBJECT.has(tags[0] ?? "PUNCT") && !gerund) return false;
+  // A finite verb: an auxiliary, or a verb in -s or -ed ("believes", "causes", "banned").
+  const finite = (i: number) =>
+    tags[i] === "AUX" || (tags[i] === "VERB" && /(?:s|ed)$/i.test(words[i] ?? ""));
+  return tags.some((_, i) => i > 0 && finite(i) && SUBJECT.has(tags[i - 1] ?? ""));
+}

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { statesPosition } from "../../src/answer/claim-features.ts";
 import { createThesisService } from "../../src/answer/service.ts";
 import { resolveTarget } from "../../src/answer/target.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
@@ -106,6 +107,26 @@ describe("a corpus the code was not written for", () => {
     const athletes = thesis.bullbear("support the young athlete");
     const quotes = athletes.pairs.flatMap((p) => [p.bull?.quote, p.bear?.quote]);
     expect(quotes).toContain("Boxing promotes fitness, courage and respect among young athletes.");
+  });
+});
+
+describe("a stated position", () => {
+  it("is told from a question, a chatty opener and a bare noun phrase", () => {
+    expect(statesPosition("This house would ban boxing")).toBe(true);
+    expect(statesPosition("Boxing is harmful")).toBe(true);
+    expect(statesPosition("Raising the age limit helps")).toBe(true);
+    expect(statesPosition("Is boxing dangerous?")).toBe(false);
+    expect(statesPosition("so is boxing dangerous")).toBe(false);
+    expect(statesPosition("Why do people box")).toBe(false);
+    expect(statesPosition("boxing main risks")).toBe(false);
+  });
+
+  it("is answered with arguments that name its target, not with its definitions", () => {
+    const answer = thesis.ask("This house would ban boxing", { limit: 3 });
+    expect(answer.found).toBe(true);
+    const quotes = answer.citations.map((c) => c.quote);
+    expect(quotes.join(" ")).not.toMatch(/combat sport in which two people/);
+    for (const quote of quotes) expect(quote).toMatch(/box/i);
   });
 });
 
