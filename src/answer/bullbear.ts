@@ -10,7 +10,7 @@ import type { CorpusView } from "./corpus-view.ts";
 import type { Target } from "./target.ts";
 import type { BullBearPair } from "./types.ts";
 
-export const BULLBEAR_DEFAULTS = { pairs: 3, maxPairs: 10, relevanceWeight: 3 } as const;
+export const BULLBEAR_DEFAULTS = { pairs: 3, maxPairs: 10, relevanceWeight: 1 } as const;
 
 /** The claim's stance toward the target's topic: from the ledger, or read now for a phrase. */
 function stanceOf(claim: Claim, target: Target): Stance | undefined {
