@@ -94,7 +94,8 @@ export function claimFeatures(text: string): ClaimFeatures {
   return features;
 }
 
-const WH_WORD = /^(?:what|who|whom|whose|why|how|when|where|which)$/i;
+// With a verb glued on when the apostrophe is dropped ("whats", "hows").
+const WH_WORD = /^(?:what|who|whom|whose|why|how|when|where|which)s?$/i;
 const NOT_A_SUBJECT = new Set(["INTJ", "AUX", "VERB", "ADV", "PART", "SCONJ", "ADP", "PUNCT"]);
 const SUBJECT = new Set(["NOUN", "PROPN", "PRON"]);
 

@@ -118,6 +118,7 @@ describe("a stated position", () => {
     expect(statesPosition("Is boxing dangerous?")).toBe(false);
     expect(statesPosition("so is boxing dangerous")).toBe(false);
     expect(statesPosition("Why do people box")).toBe(false);
+    expect(statesPosition("Whats the risk if boxing keeps this up")).toBe(false);
     expect(statesPosition("boxing main risks")).toBe(false);
   });
 
