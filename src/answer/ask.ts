@@ -4,8 +4,10 @@
 import { type AnalyzedQuery, type SearchHit, type SearchIndex, terms } from "../search/index.ts";
 import { type AnswerType, expectedAnswer, offersAnswer } from "./answer-type.ts";
 import { answerWith, citeDistinctPassages, claimsById } from "./cited-answer.ts";
+import { statesPosition } from "./claim-features.ts";
 import type { CorpusView } from "./corpus-view.ts";
 import { passageSpan } from "./passage.ts";
+import { positionRanking } from "./position-answer.ts";
 import type { AskResult } from "./types.ts";
 
 export const ASK_DEFAULTS = {
@@ -125,7 +127,9 @@ export function ask(
     .sort((a, b) => b.score - a.score)
     .map((r) => r.hit);
 
-  const usable = ranked.filter((hit) => hit.matchedTerms.length > 0).map((hit) => hit.id);
+  const usable = statesPosition(question)
+    ? positionRanking(view, question, ranked)
+    : ranked.filter((hit) => hit.matchedTerms.length > 0).map((hit) => hit.id);
   const verified = citeDistinctPassages(view, claimsById(view, usable), wanted);
   const first = verified[0];
   if (!first) return NOTHING;

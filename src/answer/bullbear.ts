@@ -10,11 +10,17 @@ import type { CorpusView } from "./corpus-view.ts";
 import type { Target } from "./target.ts";
 import type { BullBearPair } from "./types.ts";
 
-export const BULLBEAR_DEFAULTS = { pairs: 3, maxPairs: 10, relevanceWeight: 3 } as const;
+export const BULLBEAR_DEFAULTS = { pairs: 3, maxPairs: 10, relevanceWeight: 1 } as const;
 
 /** The claim's stance toward the target's topic: from the ledger, or read now for a phrase. */
 function stanceOf(claim: Claim, target: Target): Stance | undefined {
-  if (!target.adHoc) return claim.stances[target.topic];
+  if (!target.adHoc) {
+    const own = claim.stances[target.topic];
+    if (own === "bull" || own === "bear") return own;
+    // A topic whose name holds the target's ("playoff system") speaks about the target.
+    const held = target.within.map((t) => claim.stances[t]).filter((s) => s !== undefined);
+    return held.find((s) => s !== "neutral") ?? own ?? held[0];
+  }
   const stance = stancesIn(claim.text, target.set)[target.topic];
   // A risk counts against what it names, as in the ledger (corpus/claims.ts).
   return stance === "neutral" && claim.kind === "risk" ? "bear" : stance;

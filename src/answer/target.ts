@@ -19,6 +19,12 @@ export interface Target {
   set: TopicSet;
   /** Read stances at query time (the phrase is no topic of the ledger's claims). */
   adHoc: boolean;
+  /**
+   * Topics whose every mention is also a mention of the target: their names hold one of its
+   * names as whole words ("playoff system" is about the playoff). Longest-match mention
+   * finding gives such a span to the longer topic; the target still owns what it says.
+   */
+  within: string[];
 }
 
 const REVERSER = compileCues(REVERSERS);
@@ -31,6 +37,21 @@ function leadingReverser(text: string): { rest: string; direction: 1 | -1 } {
   const first = cueMatches(REVERSER, text)[0];
   if (first && first.first === 0) return { rest: text.slice(first.end).trim(), direction: -1 };
   return { rest: text, direction: 1 };
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Topics one of whose names holds one of the target's names as whole words. */
+function topicsWithin(topic: string, set: TopicSet): string[] {
+  const names = set.definition(topic)?.aliases ?? [];
+  if (names.length === 0) return [];
+  const holds = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${names.map(escaped).join("|")})(?![\\p{L}\\p{N}])`,
+    "iu",
+  );
+  return set.definitions
+    .filter((d) => d.id !== topic && [d.label, ...d.aliases].some((a) => holds.test(a)))
+    .map((d) => d.id);
 }
 
 /** The least common word of an alias: how specific a mention is. */
@@ -55,15 +76,41 @@ const contentWords = (text: string) =>
     (w) => w.length > 2 && perMillionInEnglish(w) < FUNCTION_WORD_PER_MILLION,
   );
 
+/** Words this common or more never extend a phrase ("the", "of", "have"). */
+const GRAMMAR_WORD_PER_MILLION = 1000;
+
+/** A word's singular and plural spellings ("primaries", "primary"). */
+function numberForms(word: string): string[] {
+  const forms = new Set([word]);
+  if (word.endsWith("ies")) forms.add(`${word.slice(0, -3)}y`);
+  else if (word.endsWith("y")) forms.add(`${word.slice(0, -1)}ies`);
+  if (word.endsWith("s") && !word.endsWith("ss")) forms.add(word.slice(0, -1));
+  else forms.add(`${word}s`);
+  return [...forms];
+}
+
+/** Every spelling of a phrase with each word singular or plural, at most 32. */
+function phraseForms(phrase: string): string[] {
+  let forms = [""];
+  for (const word of phrase.split(" "))
+    forms = forms.flatMap((f) => numberForms(word).map((w) => (f ? `${f} ${w}` : w)));
+  return forms.slice(0, 32);
+}
+
+const wordsOfPhrase = (text: string) =>
+  (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? []).filter((w) => w.length > 1);
+
 /**
- * The longest run of the phrase's content words that some claim says, rarest first on a
- * tie ("school leaving age", else "leaving age", else "school"); null if none is said.
+ * The longest run of the phrase's content words that some claim says (a word singular or
+ * plural), rarest first on a tie ("school leaving age", else "leaving age", else "school"),
+ * then grown by the phrase's neighbouring words while the claims still say it ("primaries"
+ * becomes "open primaries"); null if none is said.
  */
 function phraseInLedger(text: string, claims: readonly Claim[]): string | null {
   const words = contentWords(text);
   const said = (phrase: string) => {
     const pattern = new RegExp(
-      `(?<![\\p{L}-])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?(?![\\p{L}-])`,
+      `(?<![\\p{L}-])(?:${phraseForms(phrase).map(escaped).join("|")})(?![\\p{L}-])`,
       "iu",
     );
     return claims.some((c) => pattern.test(c.text));
@@ -73,9 +120,29 @@ function phraseInLedger(text: string, claims: readonly Claim[]): string | null {
     for (let i = 0; i + n <= words.length; i++) runs.push(words.slice(i, i + n).join(" "));
     runs.sort((a, b) => specificity(a) - specificity(b));
     const found = runs.find(said);
-    if (found) return found;
+    if (found) return grown(found, wordsOfPhrase(text), said);
   }
   return null;
+}
+
+/** The run extended one neighbouring word at a time, left then right, while still said. */
+function grown(run: string, all: readonly string[], said: (p: string) => boolean): string {
+  const runWords = run.split(" ");
+  let from = all.findIndex((_, i) => runWords.every((w, k) => all[i + k] === w));
+  if (from < 0) return run;
+  let to = from + runWords.length;
+  const usable = (w: string | undefined) =>
+    w !== undefined && perMillionInEnglish(w) < GRAMMAR_WORD_PER_MILLION;
+  let phrase = run;
+  for (;;) {
+    const left = all[from - 1];
+    const right = all[to];
+    const leftPhrase = `${left} ${phrase}`;
+    const rightPhrase = `${phrase} ${right}`;
+    if (usable(left) && said(leftPhrase)) [phrase, from] = [leftPhrase, from - 1];
+    else if (usable(right) && said(rightPhrase)) [phrase, to] = [rightPhrase, to + 1];
+    else return phrase;
+  }
 }
 
 export function resolveTarget(input: string, claims: readonly Claim[]): Target | null {
@@ -84,13 +151,28 @@ export function resolveTarget(input: string, claims: readonly Claim[]): Target |
   const set = activeTopics();
   const lower = text.toLowerCase();
   const named = set.definitions.find((t) => t.id === lower || t.label.toLowerCase() === lower);
-  if (named) return { topic: named.id, label: named.label, direction: 1, set, adHoc: false };
+  if (named)
+    return {
+      topic: named.id,
+      label: named.label,
+      direction: 1,
+      set,
+      adHoc: false,
+      within: topicsWithin(named.id, set),
+    };
   const { rest, direction } = leadingReverser(text);
   const known = knownTopic(rest, set);
-  if (known) return { topic: known, label: set.label(known), direction, set, adHoc: false };
+  if (known)
+    return {
+      topic: known,
+      label: set.label(known),
+      direction,
+      set,
+      adHoc: false,
+      within: topicsWithin(known, set),
+    };
   const phrase = phraseInLedger(rest, claims);
   if (!phrase) return null;
-  const aliases = [phrase, `${phrase}s`, phrase.replace(/s$/, "")];
-  const adHoc = createTopicSet([{ id: "phrase", label: rest, aliases: [...new Set(aliases)] }]);
-  return { topic: "phrase", label: rest, direction, set: adHoc, adHoc: true };
+  const adHoc = createTopicSet([{ id: "phrase", label: rest, aliases: phraseForms(phrase) }]);
+  return { topic: "phrase", label: rest, direction, set: adHoc, adHoc: true, within: [] };
 }

@@ -59,7 +59,7 @@ interface SentenceCues {
   diminishers: Span[];
 }
 
-function cuesOf(text: string): SentenceCues {
+function cuesOf(text: string, named: readonly { start: number; end: number }[]): SentenceCues {
   const intensifiers = cueMatches(INTENSIFIERS, text);
   const negatives = cueMatches(NEGATIVE, text);
   // A word in both lists ("risk" is negative only) counts once, as negative.
@@ -73,11 +73,16 @@ function cuesOf(text: string): SentenceCues {
   // "stops being" is a negation; its "stops" reverses nothing of its own.
   const reversers = cueMatches(REVERSER, text).filter((r) => !negators.some((n) => overlaps(n, r)));
   const covered = [...positives, ...negatives, ...negators, ...intensifiers];
+  // A topic's own name is not an opinion about it ("freedom of speech", "free market"), and a
+  // word or three in quotes is named, not said.
+  const mentioned = [...scareQuotes(text), ...named];
   const rated: SentenceCues["lexical"] = [];
   for (const [i, w] of wordsOf(text).entries()) {
     const value = valenceOf(w.word);
     const span = { start: w.start, end: w.end, first: i, last: i };
-    if (value !== 0 && !covered.some((c) => overlaps(c, span))) rated.push({ ...span, value });
+    if (value === 0 || covered.some((c) => overlaps(c, span))) continue;
+    if (mentioned.some((q) => w.start >= q.start && w.end <= q.end)) continue;
+    rated.push({ ...span, value });
   }
   // A reversing verb with sentiment of its own ("ban", "stop") speaks for itself only when
   // nothing it reverses follows ("ban boxing" is against boxing; "ban torture" is not).
@@ -95,6 +100,25 @@ function cuesOf(text: string): SentenceCues {
     reversers,
     diminishers: cueMatches(DIMINISHER, text),
   };
+}
+
+/** Quoted words that are few enough to be named rather than said. */
+const SCARE_QUOTE = /["“]([^"“”]{1,40})["”]/g;
+const MAX_SCARE_WORDS = 3;
+
+/**
+ * Spans of words in quotation marks that are mentioned, not used: a word or three in quotes
+ * ("beautiful", "free") names a word, and its sentiment is not the writer's; a longer quote is
+ * someone's statement and keeps its reading.
+ */
+function scareQuotes(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(SCARE_QUOTE)) {
+    const inner = m[1] ?? "";
+    if (inner.trim().split(/\s+/).length <= MAX_SCARE_WORDS)
+      spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
 }
 
 /** Words either side of a mention whose sentiment is aimed at it. */
@@ -191,7 +215,7 @@ function directPolarities(text: string, set: TopicSet): Map<string, number> {
   const direct = new Map<string, number>();
   // Most sentences name no topic: nothing to read a stance toward.
   if (mentions.length === 0) return direct;
-  const cues = cuesOf(text);
+  const cues = cuesOf(text, mentions);
   const pieces = splitPieces(text, mentions, cues);
   const main = pieces.filter((p) => p.type === "main").reduce((sum, p) => sum + p.polarity, 0);
   const words = wordsOf(text);

@@ -4,9 +4,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { statesPosition } from "../../src/answer/claim-features.ts";
 import { createThesisService } from "../../src/answer/service.ts";
+import { resolveTarget } from "../../src/answer/target.ts";
 import type { ThesisService } from "../../src/answer/types.ts";
 import { buildLedger, type Ledger } from "../../src/corpus/ledger.ts";
+import { stancesIn } from "../../src/corpus/stance.ts";
+import { createTopicSet } from "../../src/corpus/topic-set.ts";
 
 const BOXING = `. 
 Boxing is a combat sport in which two people throw punches at each other.
@@ -94,5 +98,59 @@ describe("a corpus the code was not written for", () => {
       "Boxing gyms give teenagers a safe place to train.",
     );
     expect(thesis.bullbear("figure skating").pairs).toEqual([]);
+  });
+
+  it("finds a phrase said in the singular, grown by the user's own neighbouring words", () => {
+    // "young athletes" is said; "athlete" in the singular is asked with an extra word.
+    const target = resolveTarget("support the young athlete", ledger.claims);
+    expect(target?.set.definition("phrase")?.aliases).toContain("young athletes");
+    const athletes = thesis.bullbear("support the young athlete");
+    const quotes = athletes.pairs.flatMap((p) => [p.bull?.quote, p.bear?.quote]);
+    expect(quotes).toContain("Boxing promotes fitness, courage and respect among young athletes.");
+  });
+});
+
+describe("a stated position", () => {
+  it("is told from a question, a chatty opener and a bare noun phrase", () => {
+    expect(statesPosition("This house would ban boxing")).toBe(true);
+    expect(statesPosition("Boxing is harmful")).toBe(true);
+    expect(statesPosition("Raising the age limit helps")).toBe(true);
+    expect(statesPosition("Is boxing dangerous?")).toBe(false);
+    expect(statesPosition("so is boxing dangerous")).toBe(false);
+    expect(statesPosition("Why do people box")).toBe(false);
+    expect(statesPosition("Whats the risk if boxing keeps this up")).toBe(false);
+    expect(statesPosition("boxing main risks")).toBe(false);
+  });
+
+  it("is answered with arguments that name its target, not with its definitions", () => {
+    const answer = thesis.ask("This house would ban boxing", { limit: 3 });
+    expect(answer.found).toBe(true);
+    const quotes = answer.citations.map((c) => c.quote);
+    expect(quotes.join(" ")).not.toMatch(/combat sport in which two people/);
+    for (const quote of quotes) expect(quote).toMatch(/box/i);
+  });
+});
+
+describe("stance toward a named target", () => {
+  const set = createTopicSet([
+    { id: "freedom", label: "freedom", aliases: ["freedom of speech"] },
+    { id: "ads", label: "advertising", aliases: ["advertising"] },
+  ]);
+
+  it("does not read a topic's own name as an opinion about it", () => {
+    // "freedom" is a positive word; restricting it is no praise of it.
+    expect(
+      stancesIn("Restrictions on freedom of speech are imposed by law.", set).freedom,
+    ).not.toBe("bull");
+  });
+
+  it("reads a word or three in quotes as named, not said", () => {
+    expect(
+      stancesIn('Advertising sets a standard for what is considered "beautiful".', set).ads,
+    ).toBe("neutral");
+    // A longer quote is a statement and keeps its reading.
+    expect(
+      stancesIn('Critics call advertising "a toxic and harmful mental pollutant".', set).ads,
+    ).toBe("bear");
   });
 });
