@@ -1,10 +1,10 @@
 // The process-level safety net, in a real child process: Node's default for an uncaught
 // exception or an unhandled rejection is to exit; with the net installed the process logs
 // each one and carries on (here: keeps answering HTTP), as `serve` must for a bad request.
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
+import { runNode } from "../integration/run-process.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const module = (file: string) => JSON.stringify(pathToFileURL(path.join(root, file)).href);
@@ -26,17 +26,8 @@ const script = (withNet: boolean) => `
   });
 `;
 
-function run(withNet: boolean): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--input-type=module", "-e", script(withNet)],
-    { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+function run(withNet: boolean) {
+  return runNode(["--import", "tsx", "--input-type=module", "-e", script(withNet)], { cwd: root });
 }
 
 it("without the net, one unhandled rejection ends the process", async () => {

@@ -1,13 +1,13 @@
 // The real `thesis-bot` process, its stderr a pipe: building the index of a corpus large
 // enough to take over a second prints a plain progress line per stage (no bar's redraws),
 // and stdout is still the result alone.
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type GeneratedCorpus, generateCorpus } from "../../bench/corpus-generator.ts";
 import { PACKAGE_ROOT } from "../../src/config.ts";
+import { runNode } from "../integration/run-process.ts";
 
 let corpus: GeneratedCorpus;
 let dataDir: string;
@@ -22,22 +22,9 @@ afterAll(async () => {
 });
 
 function runCli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PACKAGE_ROOT, "bin/thesis-bot.js"), ...args], {
-      cwd: PACKAGE_ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += String(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += String(chunk);
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  return runNode([path.join(PACKAGE_ROOT, "bin/thesis-bot.js"), ...args], {
+    cwd: PACKAGE_ROOT,
+    env,
   });
 }
 

@@ -1,11 +1,11 @@
 // `npm start` as a user runs it: no chat tokens, a question piped in, the rendered answer
 // on stdout and exit code 0. One spawn: it is the slow part of this suite.
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/config.ts";
+import { runNode } from "./run-process.ts";
 
 let dataDir: string;
 beforeAll(async () => {
@@ -16,24 +16,8 @@ afterAll(async () => {
 });
 
 function runMain(stdin: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(PACKAGE_ROOT, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"],
-      { cwd: PACKAGE_ROOT, env, stdio: ["pipe", "pipe", "pipe"] },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += String(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += String(chunk);
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+  const tsx = path.join(PACKAGE_ROOT, "node_modules/tsx/dist/cli.mjs");
+  return runNode([tsx, "src/main.ts"], { cwd: PACKAGE_ROOT, env, stdin });
 }
 
 it("answers a piped /thesis ask with the verbatim quote and its file and lines, then exits 0", async () => {
