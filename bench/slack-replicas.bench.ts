@@ -19,6 +19,7 @@ import {
   slashCommand,
   startReplica,
 } from "../test/integration/slack-replicas.ts";
+import { CHAT_BENCH_QUESTIONS } from "./chat-questions.ts";
 import type { Sent, Targeted } from "./slack-burst.worker.ts";
 import type { Bench, BenchResult } from "./types.ts";
 import { nextMessage, percentile, tsWorker } from "./worker-threads.ts";
@@ -28,13 +29,6 @@ const MENTIONS = Number(process.env.SLACK_REPLICAS_MENTIONS ?? 20);
 const ROUNDS = Number(process.env.SLACK_REPLICAS_ROUNDS ?? 3);
 const WARM_ROUNDS = 1;
 const ACK_P99_TARGET_MS = 100;
-const QUESTIONS = [
-  "why does distribution win",
-  "what are the risks of subnet emissions",
-  "are open weights a threat to closed labs",
-  "how do validators get gamed",
-  "what did China release",
-];
 
 interface Burst {
   deliveries: Targeted[];
@@ -52,7 +46,7 @@ function burst(round: string, ports: [number, number], responseBase: string): Bu
   const port = (i: number) => (i % 2 === 0 ? ports[0] : ports[1]);
   for (let i = 0; i < CONCURRENT; i++) {
     const id = `${run}-c${i}`;
-    const text = `ask ${QUESTIONS[i % QUESTIONS.length]}`;
+    const text = `ask ${CHAT_BENCH_QUESTIONS[i % CHAT_BENCH_QUESTIONS.length]}`;
     const who = { userId: `U${run}${i}`, channelId };
     commandIds.push(id);
     deliveries.push({ ...slashCommand(text, id, responseBase, who), key: id, port: port(i) });
@@ -60,7 +54,7 @@ function burst(round: string, ports: [number, number], responseBase: string): Bu
   for (let i = 0; i < MENTIONS; i++) {
     const ts = `17000${String(i).padStart(5, "0")}.${run}`;
     const who = { userId: `U${run}m${i}`, channelId };
-    const question = QUESTIONS[i % QUESTIONS.length] ?? "";
+    const question = CHAT_BENCH_QUESTIONS[i % CHAT_BENCH_QUESTIONS.length] ?? "";
     const [first, retry] = retriedMention(question, `Ev${run}${i}`, ts, who);
     mentionTs.push(ts);
     deliveries.push({ ...first, key: ts, port: port(i) });

@@ -13,6 +13,7 @@ import type { ThesisService } from "../src/answer/types.ts";
 import { createBot } from "../src/bot/bot.ts";
 import { createHttpServer } from "../src/server/http.ts";
 import { testCommands, tinyThesis } from "../test/integration/slack-test-commands.ts";
+import { CHAT_BENCH_QUESTIONS } from "./chat-questions.ts";
 import type { SentRequest } from "./slack-load.worker.ts";
 import type { Bench, BenchResult } from "./types.ts";
 import { nextMessage, percentile, tsWorker } from "./worker-threads.ts";
@@ -21,13 +22,6 @@ const CONCURRENT = Number(process.env.SLACK_BENCH_CONCURRENT ?? 200);
 const ROUNDS = Number(process.env.SLACK_BENCH_ROUNDS ?? 3);
 const WARM_ROUNDS = 2;
 const SECRET = "bench-signing-secret";
-const QUESTIONS = [
-  "why does distribution win",
-  "what are the risks of subnet emissions",
-  "are open weights a threat to closed labs",
-  "how do validators get gamed",
-  "what did China release",
-];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -57,7 +51,7 @@ const bench: Bench = async () => {
   const slackSide = tsWorker("slack-api.worker.ts", {});
   const load = tsWorker("slack-load.worker.ts", {
     secret: SECRET,
-    questions: QUESTIONS,
+    questions: CHAT_BENCH_QUESTIONS,
     concurrent: CONCURRENT,
   });
   const { apiUrl, responseBase } = await nextMessage<{ apiUrl: string; responseBase: string }>(
