@@ -57,9 +57,11 @@ async function post(
       : signDiscord(body, options.key ?? keys.privateKey, options.timestamp)),
   };
   const response = await fetch(url, { method: "POST", body, headers });
+  // biome-ignore lint/suspicious/noExplicitAny: a JSON body recorded by the fake Discord, walked loosely by the assertions
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON body recorded by the fake Discord, walked loosely by the assertions
 type Body = Record<string, any>;
 const bodyOf = (call: RecordedCall) => call.body as Body;
 const isEdit = (token: string) => (c: RecordedCall) =>
@@ -91,6 +93,7 @@ describe("Discord HTTP interactions endpoint", () => {
     const edit = await fake.rest.waitFor(
       (c) => c.method === "PATCH" && c.path.endsWith(`/${interaction.token}/messages/%40original`),
     );
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON body recorded by the fake Discord, walked loosely by the assertions
     const body = edit.body as Record<string, any>;
     expect(body.embeds[0].description).toMatch(/^-# .* · lines 12–14$/m);
     expect(body.allowed_mentions).toEqual({ parse: [] });

@@ -60,6 +60,7 @@ afterAll(async () => {
   await site?.close();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON body recorded by the fake Discord, walked loosely by the assertions
 type Body = Record<string, any>;
 
 /** POSTs a signed interaction as a member with `permissions`; returns the first response. */

@@ -31,6 +31,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON body recorded by the fake Discord, walked loosely by the assertions
 type Body = Record<string, any>;
 const bodyOf = (call: RecordedCall) => call.body as Body;
 const isCallback = (token: string) => (c: RecordedCall) =>
