@@ -23,31 +23,48 @@ const eventId = () => `EvNative${++eventCounter}`;
 /** Clicks a button on a private answer, as Slack sends it. */
 const click = (actionId: string, value: string) => clickButton(h, actionId, value);
 
+/** The command a public answer carries in its metadata (what a follow-up builds on). */
+const commandOf = (post: { args: Record<string, unknown> } | undefined) =>
+  (post?.args.metadata as { event_payload?: { command?: string } } | undefined)?.event_payload
+    ?.command;
+
+/**
+ * `/thesis <command>` quoted in a thread, then a mention saying `text` in that thread: the
+ * bot's post that answers the mention, and the thread's ts.
+ */
+async function followUp(command: string, text: string, ts: string) {
+  await click("thesis_thread", command);
+  await h.fake.waitForCalls("response_url", 1, 10_000);
+  const threadTs = String(h.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
+  const before = h.fake.callsTo("chat.postMessage").length;
+  await h.event(
+    {
+      type: "app_mention",
+      user: "U2",
+      text: `<@${FAKE_BOT_USER_ID}> ${text}`,
+      ts,
+      thread_ts: threadTs,
+      channel: "C1",
+    },
+    eventId(),
+  );
+  const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
+  return { answer: posts[before], threadTs };
+}
+
 describe("Slack follow-ups in a thread", () => {
   it("reads “and what about Qwen?” after risks TAO as risks Qwen", async () => {
     // /thesis risks TAO, then Quote in thread: the answer is posted publicly with its command.
-    await click("thesis_thread", "risks TAO");
-    const [parent] = await h.fake.waitForCalls("chat.postMessage", 1, 10_000);
+    const { answer, threadTs } = await followUp(
+      "risks TAO",
+      "and what about Qwen?",
+      "1800000000.000100",
+    );
+    const [parent] = h.fake.callsTo("chat.postMessage");
     expect(parent?.args.metadata).toEqual({
       event_type: "thesis_answer",
       event_payload: { command: "risks TAO" },
     });
-    await h.fake.waitForCalls("response_url", 1, 10_000);
-    const threadTs = String(h.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
-    const before = h.fake.callsTo("chat.postMessage").length;
-
-    await h.event(
-      {
-        type: "app_mention",
-        user: "U2",
-        text: `<@${FAKE_BOT_USER_ID}> and what about Qwen?`,
-        ts: "1800000000.000100",
-        thread_ts: threadTs,
-        channel: "C1",
-      },
-      eventId(),
-    );
-    const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
     const [read] = h.fake.callsTo("conversations.replies");
     // Read up to the mention, not past it.
     expect(read?.args).toMatchObject({
@@ -56,7 +73,6 @@ describe("Slack follow-ups in a thread", () => {
       latest: "1800000000.000100",
       inclusive: "false",
     });
-    const answer = posts[before];
     expect(answer?.args.thread_ts).toBe(threadTs);
     expect(visibleText(answer?.args ?? {})).toContain("Risks about Qwen");
     expect(visibleText(answer?.args ?? {})).toContain("Qwen, DeepSeek, Kimi, GLM");
@@ -68,52 +84,16 @@ describe("Slack follow-ups in a thread", () => {
   });
 
   it("reads “why?” as a question about the bot's latest message in the thread", async () => {
-    await click("thesis_thread", "risks TAO");
-    await h.fake.waitForCalls("response_url", 1, 10_000);
-    const threadTs = String(h.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
-    const before = h.fake.callsTo("chat.postMessage").length;
-    await h.event(
-      {
-        type: "app_mention",
-        user: "U2",
-        text: `<@${FAKE_BOT_USER_ID}> why?`,
-        ts: "1800000000.000200",
-        thread_ts: threadTs,
-        channel: "C1",
-      },
-      eventId(),
-    );
-    const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
-    const answer = posts[before];
-    const command = (answer?.args.metadata as { event_payload?: { command?: string } })
-      ?.event_payload?.command;
+    const { answer } = await followUp("risks TAO", "why?", "1800000000.000200");
     // An ask about the last passage posted in the thread, not "why?" alone.
-    expect(command).toMatch(/^ask why\? \S+/);
+    expect(commandOf(answer)).toMatch(/^ask why\? \S+/);
     expect(visibleText(answer?.args ?? {})).toContain("> ");
   });
 
   it("asks in context when the words a follow-up names are no topic the corpus knows", async () => {
-    await click("thesis_thread", "risks TAO");
-    await h.fake.waitForCalls("response_url", 1, 10_000);
-    const threadTs = String(h.fake.callsTo("chat.postMessage")[1]?.args.thread_ts);
-    const before = h.fake.callsTo("chat.postMessage").length;
-    await h.event(
-      {
-        type: "app_mention",
-        user: "U2",
-        text: `<@${FAKE_BOT_USER_ID}> really?`,
-        ts: "1800000000.000250",
-        thread_ts: threadTs,
-        channel: "C1",
-      },
-      eventId(),
-    );
-    const posts = await h.fake.waitForCalls("chat.postMessage", before + 1, 10_000);
-    const answer = posts[before];
-    const command = (answer?.args.metadata as { event_payload?: { command?: string } })
-      ?.event_payload?.command;
+    const { answer } = await followUp("risks TAO", "really?", "1800000000.000250");
     // `risks really` is refused (no such topic), so the follow-up is asked instead.
-    expect(command).toMatch(/^ask really\? \S+/);
+    expect(commandOf(answer)).toMatch(/^ask really\? \S+/);
     expect(visibleText(answer?.args ?? {})).not.toContain("Unknown topic");
   });
 
