@@ -1,24 +1,14 @@
 // /thesis sources through the dispatcher with a real source manager: admins add, refresh and
 // remove; everybody lists; a refusal is one sentence and leaves the ledger alone.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
 import { PASTE_ONLY_IN_CHAT } from "../../commands/sources.ts";
 import type { Platform } from "../../commands/types.ts";
 import { createBot } from "../../src/bot/bot.ts";
 import { recordingChat } from "../bot/recording-chat.ts";
-import { openRig, type Rig } from "./rig.ts";
-import { startTestSite, type TestSite } from "./web-server.ts";
+import { siteAndRigForFile } from "./rig.ts";
 
-let site: TestSite;
-let rig: Rig;
-beforeAll(async () => {
-  site = await startTestSite();
-  rig = await openRig();
-});
-afterAll(async () => {
-  await rig?.close();
-  await site?.close();
-});
+const opened = siteAndRigForFile();
 
 const progress: string[] = [];
 
@@ -26,8 +16,8 @@ const progress: string[] = [];
 async function run(text: string, as: { isAdmin?: boolean; platform?: Platform } = {}) {
   const bot = createBot({
     commands: thesisCommands,
-    thesis: rig.live.thesis,
-    sources: rig.manager,
+    thesis: opened.rig.live.thesis,
+    sources: opened.rig.manager,
     log: () => {},
     now: () => new Date("2026-11-29T10:00:00Z"),
   });
@@ -49,31 +39,34 @@ describe("/thesis sources", () => {
       ["slack", "workspace admins"],
       ["discord", "members with the Manage Server permission"],
     ] as const) {
-      const reply = await run(`sources add ${site.url("/article")}`, { isAdmin: false, platform });
+      const reply = await run(`sources add ${opened.site.url("/article")}`, {
+        isAdmin: false,
+        platform,
+      });
       expect(reply.kind).toBe("error");
       expect(reply.summary).toBe(`Only ${who} can add, refresh or remove sources.`);
     }
-    expect(rig.manager.list().some((s) => s.origin === "chat")).toBe(false);
+    expect(opened.rig.manager.list().some((s) => s.origin === "chat")).toBe(false);
   });
 
   it("add says what it added: title, claims, risks and how it bears on known topics", async () => {
-    const reply = await run(`sources add ${site.url("/article")}`);
+    const reply = await run(`sources add ${opened.site.url("/article")}`);
     expect(progress).toEqual(["Fetching…", "Indexing…"]);
     expect(reply.title).toBe("Source added");
     expect(reply.summary).toMatch(
       /^Added "Quokka subnet draws validators" \(Example Wire, Ada Lovelace\): \d+ claims?, \d+ risks?; adds .*on \$TAO/,
     );
-    expect(reply.sections[0]?.text).toContain(site.url("/article"));
+    expect(reply.sections[0]?.text).toContain(opened.site.url("/article"));
   });
 
   it("a refused page is one sentence and the ledger is as it was", async () => {
-    const before = rig.live.ledger();
-    const reply = await run(`sources add ${site.url("/paper.pdf")}`);
+    const before = opened.rig.live.ledger();
+    const reply = await run(`sources add ${opened.site.url("/paper.pdf")}`);
     expect(reply.kind).toBe("error");
     expect(reply.summary).toBe(
       "That link is a PDF, which cannot be added yet: paste its text instead.",
     );
-    expect(rig.live.ledger()).toBe(before);
+    expect(opened.rig.live.ledger()).toBe(before);
   });
 
   it("lists each source's origin, date added and claim count", async () => {
@@ -81,7 +74,7 @@ describe("/thesis sources", () => {
     const text = reply.sections.map((s) => s.text).join("\n");
     expect(text).toMatch(/added in chat \d{4}-\d\d-\d\d · id web-/);
     expect(text).toMatch(/folder \d{4}-\d\d-\d\d · id 000_0cf94f8e47b27905/);
-    expect(reply.sections).toHaveLength(rig.live.ledger().documents.length);
+    expect(reply.sections).toHaveLength(opened.rig.live.ledger().documents.length);
   });
 
   it("sources paste reaching the command (no form opened) says where it works; admins only", async () => {
@@ -92,7 +85,7 @@ describe("/thesis sources", () => {
   });
 
   it("remove takes it out; an unknown id gets a sentence", async () => {
-    const id = rig.manager.list().find((s) => s.origin === "chat")?.id ?? "";
+    const id = opened.rig.manager.list().find((s) => s.origin === "chat")?.id ?? "";
     const reply = await run(`sources remove ${id}`);
     expect(reply.summary).toMatch(/^Removed "Quokka subnet draws validators" and its \d+ claims?/);
     const again = await run(`sources refresh ${id}`);

@@ -1,22 +1,12 @@
 // Adding, refreshing and removing sources at runtime against a real loopback web server, a
 // real SQLite store and the real ledger of the seeds: what gets in is citable with verified
 // quotes, and what is refused leaves the ledger and the store as they were.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/sources/errors.ts";
-import { openRig, type Rig } from "./rig.ts";
-import { ARTICLE_PARAGRAPHS, articleHtml, startTestSite, type TestSite } from "./web-server.ts";
+import { openRig, siteAndRigForFile } from "./rig.ts";
+import { ARTICLE_PARAGRAPHS, articleHtml } from "./web-server.ts";
 
-let site: TestSite;
-let rig: Rig;
-
-beforeAll(async () => {
-  site = await startTestSite();
-  rig = await openRig();
-});
-afterAll(async () => {
-  await rig?.close();
-  await site?.close();
-});
+const opened = siteAndRigForFile();
 
 async function refusal(work: Promise<unknown>): Promise<SourceError> {
   const error = await work.then(
@@ -29,10 +19,10 @@ async function refusal(work: Promise<unknown>): Promise<SourceError> {
 
 describe("sources add", () => {
   it("adds an article page: citable by title and URL, quotes verified against the stored text", async () => {
-    const before = rig.live.ledger().claims.length;
+    const before = opened.rig.live.ledger().claims.length;
     const progress: string[] = [];
-    const added = await rig.manager.add(
-      { url: site.url("/article") },
+    const added = await opened.rig.manager.add(
+      { url: opened.site.url("/article") },
       { progress: (m) => void progress.push(m), addedBy: "u1" },
     );
     expect(progress).toEqual(["Fetching…", "Indexing…"]);
@@ -41,35 +31,35 @@ describe("sources add", () => {
       outlet: "Example Wire",
       author: "Ada Lovelace",
       date: "2026-11-20T08:00:00Z",
-      url: site.url("/article"),
+      url: opened.site.url("/article"),
       origin: "chat",
     });
     expect(added.claims).toBeGreaterThan(0);
-    expect(rig.live.ledger().claims.length).toBe(before + added.claims);
+    expect(opened.rig.live.ledger().claims.length).toBe(before + added.claims);
     const tao = added.bearing.find((b) => b.topic === "tao");
     expect(tao && tao.bull + tao.bear + tao.neutral).toBeGreaterThan(0);
 
-    const answer = rig.live.thesis.ask("why might the Quokka validators leave?");
+    const answer = opened.rig.live.thesis.ask("why might the Quokka validators leave?");
     expect(answer.found).toBe(true);
     const cited = answer.citations.find((c) => c.file === added.source.file);
     expect(cited?.title).toBe("Quokka subnet draws validators");
     expect(cited?.quote).toMatch(/Quokka/);
-    const info = rig.live.thesis.sources().find((s) => s.file === added.source.file);
-    expect(info?.url).toBe(site.url("/article"));
-    expect(rig.dropped).toEqual([]);
+    const info = opened.rig.live.thesis.sources().find((s) => s.file === added.source.file);
+    expect(info?.url).toBe(opened.site.url("/article"));
+    expect(opened.rig.dropped).toEqual([]);
     // Stored whole, text included.
-    const stored = await rig.store.sources.get(added.source.id);
+    const stored = await opened.rig.store.sources.get(added.source.id);
     expect(stored?.text).toContain(ARTICLE_PARAGRAPHS[1]);
-    expect(rig.manager.list().find((s) => s.id === added.source.id)).toMatchObject({
+    expect(opened.rig.manager.list().find((s) => s.id === added.source.id)).toMatchObject({
       origin: "chat",
       claims: added.claims,
     });
   });
 
   it("keeps plain Markdown as written", async () => {
-    const added = await rig.manager.add({ url: site.url("/notes.md") });
+    const added = await opened.rig.manager.add({ url: opened.site.url("/notes.md") });
     expect(added.source.title).toBe("Quokka field notes");
-    const stored = await rig.store.sources.get(added.source.id);
+    const stored = await opened.rig.store.sources.get(added.source.id);
     expect(stored?.text.startsWith("# Quokka field notes\n\nThe Wombat subnet")).toBe(true);
   });
 
@@ -84,21 +74,21 @@ describe("sources add", () => {
   ];
   for (const [path, code, sentence] of refused) {
     it(`refuses ${path} (${code}) with one sentence and changes nothing`, async () => {
-      const ledger = rig.live.ledger();
-      const stored = (await rig.store.sources.list()).length;
-      const error = await refusal(rig.manager.add({ url: site.url(path) }));
+      const ledger = opened.rig.live.ledger();
+      const stored = (await opened.rig.store.sources.list()).length;
+      const error = await refusal(opened.rig.manager.add({ url: opened.site.url(path) }));
       expect(error.code).toBe(code);
       expect(error.message).toMatch(sentence);
       expect(error.message.split(/[.!?](?:\s|$)/).filter(Boolean)).toHaveLength(1);
-      expect(rig.live.ledger()).toBe(ledger);
-      expect((await rig.store.sources.list()).length).toBe(stored);
+      expect(opened.rig.live.ledger()).toBe(ledger);
+      expect((await opened.rig.store.sources.list()).length).toBe(stored);
     });
   }
 
   it("gives up on a page that never answers", async () => {
     const slow = await openRig({ manager: { fetch: { allowPrivate: true, timeoutMs: 300 } } });
     try {
-      const error = await refusal(slow.manager.add({ url: site.url("/slow") }));
+      const error = await refusal(slow.manager.add({ url: opened.site.url("/slow") }));
       expect(error.code).toBe("timed-out");
       expect(error.message).toBe("The site took too long to answer, so the page was not fetched.");
     } finally {
@@ -110,7 +100,7 @@ describe("sources add", () => {
     const guarded = await openRig({ manager: { fetch: { timeoutMs: 2_000 } } });
     try {
       for (const url of [
-        site.url("/article"),
+        opened.site.url("/article"),
         "http://localhost:1/x",
         "http://[::ffff:10.0.0.1]/",
       ]) {
@@ -129,45 +119,46 @@ describe("sources add", () => {
 
 describe("sources refresh and remove", () => {
   it("refresh re-reads the page: changed text drops the stale claims and quotes", async () => {
-    const id = rig.manager.list().find((s) => s.url === site.url("/article"))?.id ?? "";
-    site.setArticle(
+    const id =
+      opened.rig.manager.list().find((s) => s.url === opened.site.url("/article"))?.id ?? "";
+    opened.site.setArticle(
       articleHtml([
         "The Quokka subnet lost most of its validators after emissions were cut in half this month.",
         "Critics say $TAO holders should expect more volatility while the Quokka subnet rebuilds its validator set from scratch.",
         "Some operators may return if rewards recover, but none has committed to a date yet.",
       ]),
     );
-    const refreshed = await rig.manager.refresh(id);
+    const refreshed = await opened.rig.manager.refresh(id);
     expect(refreshed.source.id).toBe(id);
-    const ledger = rig.live.ledger();
+    const ledger = opened.rig.live.ledger();
     const texts = ledger.claims.filter((c) => c.file === refreshed.source.file).map((c) => c.text);
     expect(texts.join(" ")).toMatch(/lost most of its validators/);
     expect(texts.join(" ")).not.toMatch(/four hundred new validators/);
-    const answer = rig.live.thesis.ask("did the Quokka subnet lose validators?");
+    const answer = opened.rig.live.thesis.ask("did the Quokka subnet lose validators?");
     expect(answer.citations.some((c) => c.file === refreshed.source.file)).toBe(true);
-    expect((await rig.store.sources.get(id))?.text).toMatch(/lost most of its validators/);
+    expect((await opened.rig.store.sources.get(id))?.text).toMatch(/lost most of its validators/);
   });
 
   it("remove takes a source out of the ledger, the search index and the store", async () => {
-    const target = rig.manager.list().find((s) => s.title === "Quokka field notes");
+    const target = opened.rig.manager.list().find((s) => s.title === "Quokka field notes");
     if (!target) throw new Error("the Markdown source is missing");
-    await rig.manager.remove(target.id);
-    expect(rig.live.ledger().documents.some((d) => d.file === target.file)).toBe(false);
-    expect(rig.live.thesis.ask("Wombat subnet").citations.some((c) => c.file === target.file)).toBe(
-      false,
-    );
-    expect(await rig.store.sources.get(target.id)).toBeUndefined();
-    expect((await refusal(rig.manager.remove(target.id))).code).toBe("unknown-source");
+    await opened.rig.manager.remove(target.id);
+    expect(opened.rig.live.ledger().documents.some((d) => d.file === target.file)).toBe(false);
+    expect(
+      opened.rig.live.thesis.ask("Wombat subnet").citations.some((c) => c.file === target.file),
+    ).toBe(false);
+    expect(await opened.rig.store.sources.get(target.id)).toBeUndefined();
+    expect((await refusal(opened.rig.manager.remove(target.id))).code).toBe("unknown-source");
   });
 
   it("refuses to remove a folder file, saying how", async () => {
-    const folder = rig.manager.list().find((s) => s.origin === "folder");
-    const error = await refusal(rig.manager.remove(folder?.id ?? ""));
+    const folder = opened.rig.manager.list().find((s) => s.origin === "folder");
+    const error = await refusal(opened.rig.manager.remove(folder?.id ?? ""));
     expect(error.message).toMatch(/is a file in the corpus folder: delete the file there/);
   });
 
   it("a restart indexes what the store holds", async () => {
-    const again = await openRig({ dataDir: rig.dataDir });
+    const again = await openRig({ dataDir: opened.rig.dataDir });
     try {
       const added = again.manager.list().filter((s) => s.origin === "chat");
       expect(added.map((s) => s.title)).toEqual(["Quokka subnet draws validators"]);

@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import type { DroppedCitation } from "../../src/answer/quote-check.ts";
 import { openLedger } from "../../src/corpus/index-file.ts";
 import { topicLabel } from "../../src/corpus/topics.ts";
@@ -14,6 +15,7 @@ import {
 } from "../../src/sources/manager.ts";
 import { createStore, type Store, type StoreOptions } from "../../src/store/index.ts";
 import { SEEDS } from "../answer/seeds-service.ts";
+import { startTestSite, type TestSite } from "./web-server.ts";
 
 export interface Rig {
   live: LiveCorpus;
@@ -62,4 +64,21 @@ export async function openRig(
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A loopback web site and a rig over the seeds for the test file that calls this, opened
+ * before its tests and closed after them.
+ */
+export function siteAndRigForFile(): { readonly site: TestSite; readonly rig: Rig } {
+  const opened = {} as { site: TestSite; rig: Rig };
+  beforeAll(async () => {
+    opened.site = await startTestSite();
+    opened.rig = await openRig();
+  });
+  afterAll(async () => {
+    await opened.rig?.close();
+    await opened.site?.close();
+  });
+  return opened;
 }
