@@ -150,12 +150,13 @@ export function englishCorrection(word: string): string | undefined {
 
 /** How many of `typed`'s letters `candidate` keeps (as a multiset): a slip keeps nearly all. */
 function lettersKept(typed: string, candidate: string): number {
-  const counts = new Map<string, number>();
-  for (const letter of candidate) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  const left = [...candidate];
   let kept = 0;
   for (const letter of typed) {
-    const left = counts.get(letter) ?? 0;
-    if (left > 0) [kept] = [kept + 1, counts.set(letter, left - 1)];
+    const at = left.indexOf(letter);
+    if (at === -1) continue;
+    left.splice(at, 1);
+    kept++;
   }
   return kept;
 }
@@ -202,8 +203,9 @@ function rareCorrection(lower: string): string | undefined {
   let bestDistance = limit + 1;
   let bestZipf = Number.NEGATIVE_INFINITY;
   for (let length = lower.length - limit; length <= lower.length + limit; length++) {
+    // A length further off than the best found cannot come nearer.
+    if (Math.abs(length - lower.length) > bestDistance) continue;
     for (const [candidate, zipf] of byLength?.get(length) ?? []) {
-      if (Math.abs(length - lower.length) > bestDistance) break;
       const distance = editDistance(lower, candidate, bestDistance);
       if (distance > limit || distance > bestDistance) continue;
       if (distance === bestDistance && zipf <= bestZipf) continue;
