@@ -1,8 +1,6 @@
 // Discord's HTTP interactions endpoint, driven over real HTTP with Ed25519-signed requests;
 // the deferred answer arrives at the loopback fake's webhook route through discord.js REST.
 import type { KeyObject } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/index.ts";
 import { createBot } from "../../src/bot/bot.ts";
@@ -15,11 +13,12 @@ import {
   slashCommand,
 } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS, type RecordedCall } from "../fakes/discord-rest.ts";
+import { type InteractionsServer, serveInteractions } from "./discord-interactions-server.ts";
 import { discordKeys, signDiscord } from "./discord-signing.ts";
 
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
-let server: Server;
+let served: InteractionsServer;
 let url: string;
 const keys = discordKeys();
 const otherKeys = discordKeys();
@@ -34,15 +33,13 @@ beforeAll(async () => {
     bot: createBot({ commands: testCommands, thesis: fixedThesis(), log: () => {} }),
     log: { info: () => {}, error: () => {} },
   });
-  server = createServer(adapter.interactionsListener!);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/discord/interactions`;
+  served = await serveInteractions(adapter.interactionsListener!);
+  url = served.url;
 });
 
 afterAll(async () => {
   await adapter?.stop();
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
+  await served?.close();
   await fake?.close();
 });
 

@@ -4,8 +4,6 @@
 // "Fetching…", "Indexing…", then what was added; a member is refused naming the permission;
 // a PDF gets its sentence; the paste modal (response type 9, then a modal submit, type 5)
 // adds a paywalled piece; and /thesis ask cites the added article by title and URL.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thesisCommands } from "../../commands/index.ts";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/index.ts";
@@ -15,6 +13,7 @@ import { FakeDiscord, slashCommand } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS, type RecordedCall } from "../fakes/discord-rest.ts";
 import { openRig, type Rig } from "../sources/rig.ts";
 import { startTestSite, type TestSite } from "../sources/web-server.ts";
+import { type InteractionsServer, serveInteractions } from "./discord-interactions-server.ts";
 import { discordKeys, signDiscord } from "./discord-signing.ts";
 
 const REFUSED =
@@ -26,7 +25,7 @@ let site: TestSite;
 let rig: Rig;
 let fake: FakeDiscord;
 let adapter: DiscordAdapter;
-let server: Server;
+let served: InteractionsServer;
 let url: string;
 const keys = discordKeys();
 
@@ -47,14 +46,12 @@ beforeAll(async () => {
     }),
     log: { info: () => {}, error: () => {} },
   });
-  server = createServer(adapter.interactionsListener!);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/discord/interactions`;
+  served = await serveInteractions(adapter.interactionsListener!);
+  url = served.url;
 });
 afterAll(async () => {
   await adapter?.stop();
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
+  await served?.close();
   await fake?.close();
   await rig?.close();
   await site?.close();

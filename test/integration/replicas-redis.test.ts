@@ -2,8 +2,6 @@
 // would in production: a Slack event retried to the other replica is answered once, and a
 // Discord button whose long command text one replica rendered works when pressed on the other.
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createClient } from "@keyv/redis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/index.ts";
@@ -13,6 +11,7 @@ import { testCommands as discordCommands, fixedThesis } from "../fakes/discord-c
 import { buttonClick, FakeDiscord, slashCommand } from "../fakes/discord-gateway.ts";
 import { FAKE_IDS, type RecordedCall } from "../fakes/discord-rest.ts";
 import { startFakeSlackApi } from "../fakes/slack-api.ts";
+import { type InteractionsServer, serveInteractions } from "./discord-interactions-server.ts";
 import { discordKeys, signDiscord } from "./discord-signing.ts";
 import { mentionEvent, type SlackHarness, startSlackHarness } from "./slack-harness.ts";
 import { testCommands, tinyThesis } from "./slack-test-commands.ts";
@@ -79,12 +78,11 @@ describe.skipIf(!redisUrl)("two replicas on Redis: Slack redeliveries (needs RED
 
 describe.skipIf(!redisUrl)("two replicas on Redis: Discord buttons (needs REDIS_URL)", () => {
   let fake: FakeDiscord | undefined;
-  const running: { adapter: DiscordAdapter; server: Server }[] = [];
+  const running: { adapter: DiscordAdapter; served: InteractionsServer }[] = [];
   afterAll(async () => {
-    for (const { adapter, server } of running) {
+    for (const { adapter, served } of running) {
       await adapter.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
     }
     await fake?.close();
   });
@@ -101,10 +99,9 @@ describe.skipIf(!redisUrl)("two replicas on Redis: Discord buttons (needs REDIS_
       log: { info: () => {}, error: () => {} },
       sharedState: (await replicaStore()).atomic,
     });
-    const server = createServer(adapter.interactionsListener);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    running.push({ adapter, server });
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/discord/interactions`;
+    const served = await serveInteractions(adapter.interactionsListener!);
+    running.push({ adapter, served });
+    return served.url;
   }
   const send = (url: string, interaction: unknown) => {
     const body = JSON.stringify(interaction);
