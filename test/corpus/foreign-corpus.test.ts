@@ -153,4 +153,12 @@ describe("stance toward a named target", () => {
       stancesIn('Critics call advertising "a toxic and harmful mental pollutant".', set).ads,
     ).toBe("bear");
   });
+
+  it("reads a superlative that measures a harm as harm, and one of praise as praise", () => {
+    expect(stancesIn("Advertising is the single greatest cause of debt.", set).ads).toBe("bear");
+    expect(stancesIn("Advertising is one of the greatest barriers to reform.", set).ads).toBe(
+      "bear",
+    );
+    expect(stancesIn("Advertising is the best way to reduce poverty.", set).ads).toBe("bull");
+  });
 });
