@@ -161,4 +161,8 @@ describe("stance toward a named target", () => {
     );
     expect(stancesIn("Advertising is the best way to reduce poverty.", set).ads).toBe("bull");
   });
+
+  it("reads adjectives AFINN leaves out by their WordNet neighbours ('detrimental')", () => {
+    expect(stancesIn("Advertising has detrimental effects on teenagers.", set).ads).toBe("bear");
+  });
 });
