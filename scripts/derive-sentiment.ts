@@ -115,15 +115,16 @@ for (const line of readFileSync(path.join(dict, "data.verb"), "utf8").split("\n"
     if (f[at + 1 + i * 4] === "@") up.push(Number(f[at + 2 + i * 4]));
   verbHypernyms.set(Number(f[0]), up);
 }
-const harmRoots = new Set(HARM_ROOTS.map((r) => verbIndex.get(r)));
-const harms = (offset: number) => {
+/** Is the verb sense at `offset`, or one of its hypernyms up to `depth` levels, a root's most common sense? */
+function kindOf(offset: number, roots: readonly string[], depth: number): boolean {
+  const wanted = new Set(roots.map((r) => verbIndex.get(r)));
   let level = [offset];
-  for (let depth = 0; depth <= HARM_DEPTH; depth++) {
-    if (level.some((o) => harmRoots.has(o))) return true;
+  for (let d = 0; d <= depth; d++) {
+    if (level.some((o) => wanted.has(o))) return true;
     level = level.flatMap((o) => verbHypernyms.get(o) ?? []);
   }
   return false;
-};
+}
 const inflections = (verb: string) => {
   const stem = verb.endsWith("e") ? verb.slice(0, -1) : verb;
   const s = /(?:s|x|z|ch|sh)$/.test(verb) ? `${verb}es` : `${verb}s`;
@@ -131,9 +132,22 @@ const inflections = (verb: string) => {
 };
 for (const [verb, offset] of verbIndex) {
   if (!/^[a-z]{3,}$/.test(verb) || perMillionInEnglish(verb) > MAX_PER_MILLION) continue;
-  if (!harms(offset)) continue;
+  if (!kindOf(offset, HARM_ROOTS, HARM_DEPTH)) continue;
   for (const form of inflections(verb))
     if (!afinn.has(form) && !derived.has(form)) derived.set(form, -1);
+}
+
+// Verbs that work against their object ("curtail", "censor", "stifle", "thwart"): a kind of
+// restricting, preventing, forbidding, reducing, stopping, hindering or suppressing, within
+// two hypernyms. The stance reader adds them to its reversing verbs: praise after one is
+// read against ("curtails growth"), and a target right after one is the one worked against.
+const REVERSING_ROOTS = ["restrict", "prevent", "forbid", "reduce", "stop", "hinder", "suppress"];
+const REVERSING_DEPTH = 2;
+const reversing = new Set<string>();
+for (const [verb, offset] of verbIndex) {
+  if (!/^[a-z]{3,}$/.test(verb) || perMillionInEnglish(verb) > MAX_PER_MILLION) continue;
+  if (kindOf(offset, REVERSING_ROOTS, REVERSING_DEPTH))
+    for (const form of inflections(verb)) reversing.add(form);
 }
 
 const entries = [...derived.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -150,6 +164,10 @@ export const WORDNET_POSITIVE =
   "${body(1)}";
 export const WORDNET_NEGATIVE =
   "${body(-1)}";
+export const WORDNET_REVERSERS =
+  "${[...reversing].sort().join(" ")}";
 `,
 );
-console.log(`${entries.length} words: ${entries.filter(([, s]) => s > 0).length} positive`);
+console.log(
+  `${entries.length} words: ${entries.filter(([, s]) => s > 0).length} positive; ${reversing.size} reversing verb forms`,
+);

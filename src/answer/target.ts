@@ -4,7 +4,7 @@
 // makes the target its object with the direction reversed: for the ban is against boxing.
 import { perMillionInEnglish } from "../corpus/background-english.ts";
 import { compileCues, cueMatches } from "../corpus/cues.ts";
-import { REVERSERS } from "../corpus/stance-cue-data.ts";
+import { ALL_REVERSERS } from "../corpus/stance-cue-data.ts";
 import { createTopicSet } from "../corpus/topic-set.ts";
 import { activeTopics, type TopicSet } from "../corpus/topics.ts";
 import type { Claim } from "../corpus/types.ts";
@@ -29,7 +29,7 @@ export interface Target {
   within: string[];
 }
 
-const REVERSER = compileCues(REVERSERS);
+const REVERSER = compileCues(ALL_REVERSERS);
 /** Discovery ranks a word one place lower for every tenfold more common it is in English. */
 const RARITY_WEIGHT = 10;
 /** Words at least this common (per million) say nothing about which thing is meant. */

@@ -12,6 +12,7 @@ import { compileCues, cueMatches, negatedBy, overlaps, type Span, wordsOf } from
 import { superlativesOfHarm } from "./degree.ts";
 import { valenceOf } from "./sentiment-lexicon.ts";
 import {
+  ALL_REVERSERS,
   CONTRAST_CONNECTORS,
   DIMINISHERS,
   HARMING_CONNECTORS,
@@ -21,7 +22,6 @@ import {
   NEGATIVE_CUES,
   NEGATORS,
   POSITIVE_CUES,
-  REVERSERS,
 } from "./stance-cue-data.ts";
 import { activeTopics, type TopicSet } from "./topics.ts";
 import type { Stance } from "./types.ts";
@@ -31,7 +31,7 @@ const NEGATIVE = compileCues(NEGATIVE_CUES);
 const NEGATOR = compileCues(NEGATORS.filter((n) => n !== "n't"));
 const INTENSIFIERS = compileCues(INTENSIFYING_NEGATIONS);
 const DIMINISHER = compileCues(DIMINISHERS);
-const REVERSER = compileCues(REVERSERS);
+const REVERSER = compileCues(ALL_REVERSERS);
 const CONNECTOR = compileCues([
   ...INVERTING_CONNECTORS,
   ...CONTRAST_CONNECTORS,

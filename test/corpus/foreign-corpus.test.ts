@@ -166,5 +166,8 @@ describe("stance toward a named target", () => {
     expect(stancesIn("Advertising has detrimental effects on teenagers.", set).ads).toBe("bear");
     // A verb whose sense is a kind of harming or attacking ("invade" is a kind of "attack").
     expect(stancesIn("Advertising invades public spaces.", set).ads).toBe("bear");
+    // A verb WordNet files under restricting ("curtail" is a kind of "restrict") works
+    // against the target it governs.
+    expect(stancesIn("Congress voted to curtail advertising.", set).ads).toBe("bear");
   });
 });
