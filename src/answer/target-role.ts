@@ -15,12 +15,29 @@ const PHRASE_TAGS = new Set(["NOUN", "PROPN", "PART", "ADJ"]);
 const PHRASE_REACH = 3;
 const VERB_TAGS = new Set(["AUX", "VERB", "ADV"]);
 
-/** True when one of the mentions (character spans of `text`) is the subject of a clause. */
+const cache = new Map<string, boolean>();
+const CACHE_SIZE = 50_000;
+
+/**
+ * True when one of the mentions (character spans of `text`) is the subject of a clause.
+ * Cached: bullbear weighs each bear once for every bull it might answer.
+ */
 export function targetIsSubject(
   text: string,
   mentions: readonly { start: number; end: number }[],
 ): boolean {
   if (mentions.length === 0) return false;
+  const key = `${mentions.map((m) => `${m.start}-${m.end}`).join(",")}:${text}`;
+  let known = cache.get(key);
+  if (known === undefined) {
+    known = subjectAmong(text, mentions);
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(key, known);
+  }
+  return known;
+}
+
+function subjectAmong(text: string, mentions: readonly { start: number; end: number }[]): boolean {
   const tokens = nlp.readDoc(text).tokens();
   const values = tokens.out(its.value) as string[];
   const tags = tokens.out(its.pos) as string[];
