@@ -4,10 +4,12 @@
 // makes the target its object with the direction reversed: for the ban is against boxing.
 import { perMillionInEnglish } from "../corpus/background-english.ts";
 import { compileCues, cueMatches } from "../corpus/cues.ts";
-import { REVERSERS } from "../corpus/stance-cue-data.ts";
+import { ALL_REVERSERS } from "../corpus/stance-cue-data.ts";
 import { createTopicSet } from "../corpus/topic-set.ts";
 import { activeTopics, type TopicSet } from "../corpus/topics.ts";
 import type { Claim } from "../corpus/types.ts";
+import { escaped, phraseForms, phrasePattern, wordsOfPhrase } from "./phrase-forms.ts";
+import { wholeName } from "./whole-name.ts";
 
 export interface Target {
   /** The topic id claims are read against (a known id, or "phrase" for an ad-hoc target). */
@@ -27,7 +29,7 @@ export interface Target {
   within: string[];
 }
 
-const REVERSER = compileCues(REVERSERS);
+const REVERSER = compileCues(ALL_REVERSERS);
 /** Discovery ranks a word one place lower for every tenfold more common it is in English. */
 const RARITY_WEIGHT = 10;
 /** Words at least this common (per million) say nothing about which thing is meant. */
@@ -38,8 +40,6 @@ function leadingReverser(text: string): { rest: string; direction: 1 | -1 } {
   if (first && first.first === 0) return { rest: text.slice(first.end).trim(), direction: -1 };
   return { rest: text, direction: 1 };
 }
-
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Topics one of whose names holds one of the target's names as whole words. */
 function topicsWithin(topic: string, set: TopicSet): string[] {
@@ -79,27 +79,6 @@ const contentWords = (text: string) =>
 /** Words this common or more never extend a phrase ("the", "of", "have"). */
 const GRAMMAR_WORD_PER_MILLION = 1000;
 
-/** A word's singular and plural spellings ("primaries", "primary"). */
-function numberForms(word: string): string[] {
-  const forms = new Set([word]);
-  if (word.endsWith("ies")) forms.add(`${word.slice(0, -3)}y`);
-  else if (word.endsWith("y")) forms.add(`${word.slice(0, -1)}ies`);
-  if (word.endsWith("s") && !word.endsWith("ss")) forms.add(word.slice(0, -1));
-  else forms.add(`${word}s`);
-  return [...forms];
-}
-
-/** Every spelling of a phrase with each word singular or plural, at most 32. */
-function phraseForms(phrase: string): string[] {
-  let forms = [""];
-  for (const word of phrase.split(" "))
-    forms = forms.flatMap((f) => numberForms(word).map((w) => (f ? `${f} ${w}` : w)));
-  return forms.slice(0, 32);
-}
-
-const wordsOfPhrase = (text: string) =>
-  (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? []).filter((w) => w.length > 1);
-
 /**
  * The longest run of the phrase's content words that some claim says (a word singular or
  * plural), rarest first on a tie ("school leaving age", else "leaving age", else "school"),
@@ -109,10 +88,7 @@ const wordsOfPhrase = (text: string) =>
 function phraseInLedger(text: string, claims: readonly Claim[]): string | null {
   const words = contentWords(text);
   const said = (phrase: string) => {
-    const pattern = new RegExp(
-      `(?<![\\p{L}-])(?:${phraseForms(phrase).map(escaped).join("|")})(?![\\p{L}-])`,
-      "iu",
-    );
+    const pattern = phrasePattern(phrase);
     return claims.some((c) => pattern.test(c.text));
   };
   for (let n = words.length; n >= 1; n--) {
@@ -162,6 +138,9 @@ export function resolveTarget(input: string, claims: readonly Claim[]): Target |
     };
   const { rest, direction } = leadingReverser(text);
   const known = knownTopic(rest, set);
+  const mention = known ? set.findMentions(rest).find((m) => m.topic === known) : undefined;
+  const whole = mention ? wholeName(rest, rest.slice(mention.start, mention.end), claims) : null;
+  if (whole) return phraseTarget(rest, whole, direction);
   if (known)
     return {
       topic: known,
@@ -172,7 +151,11 @@ export function resolveTarget(input: string, claims: readonly Claim[]): Target |
       within: topicsWithin(known, set),
     };
   const phrase = phraseInLedger(rest, claims);
-  if (!phrase) return null;
-  const adHoc = createTopicSet([{ id: "phrase", label: rest, aliases: phraseForms(phrase) }]);
-  return { topic: "phrase", label: rest, direction, set: adHoc, adHoc: true, within: [] };
+  return phrase ? phraseTarget(rest, phrase, direction) : null;
+}
+
+/** The phrase itself as the target, its stances read at query time. */
+function phraseTarget(label: string, phrase: string, direction: 1 | -1): Target {
+  const adHoc = createTopicSet([{ id: "phrase", label, aliases: phraseForms(phrase) }]);
+  return { topic: "phrase", label, direction, set: adHoc, adHoc: true, within: [] };
 }

@@ -9,8 +9,10 @@
 // - otherwise: the polarity of the main pieces together.
 
 import { compileCues, cueMatches, negatedBy, overlaps, type Span, wordsOf } from "./cues.ts";
+import { superlativesOfHarm } from "./degree.ts";
 import { valenceOf } from "./sentiment-lexicon.ts";
 import {
+  ALL_REVERSERS,
   CONTRAST_CONNECTORS,
   DIMINISHERS,
   HARMING_CONNECTORS,
@@ -20,7 +22,6 @@ import {
   NEGATIVE_CUES,
   NEGATORS,
   POSITIVE_CUES,
-  REVERSERS,
 } from "./stance-cue-data.ts";
 import { activeTopics, type TopicSet } from "./topics.ts";
 import type { Stance } from "./types.ts";
@@ -30,7 +31,7 @@ const NEGATIVE = compileCues(NEGATIVE_CUES);
 const NEGATOR = compileCues(NEGATORS.filter((n) => n !== "n't"));
 const INTENSIFIERS = compileCues(INTENSIFYING_NEGATIONS);
 const DIMINISHER = compileCues(DIMINISHERS);
-const REVERSER = compileCues(REVERSERS);
+const REVERSER = compileCues(ALL_REVERSERS);
 const CONNECTOR = compileCues([
   ...INVERTING_CONNECTORS,
   ...CONTRAST_CONNECTORS,
@@ -88,13 +89,26 @@ function cuesOf(text: string, named: readonly { start: number; end: number }[]):
   // nothing it reverses follows ("ban boxing" is against boxing; "ban torture" is not).
   const follows = (r: Span) =>
     [...covered, ...rated].some((c) => c.first > r.last && c.first - r.last <= 3);
-  const lexical = rated.filter((m) => {
+  const kept = rated.filter((m) => {
     const reverser = reversers.find((r) => overlaps(r, m));
     return !reverser || !follows(reverser);
   });
+  // "the greatest cause of death": the superlative measures the harm, so it counts as harm.
+  const measuring = superlativesOfHarm(
+    text,
+    [
+      ...positives.map((m) => ({ ...m, sign: 1 })),
+      ...negatives.map((m) => ({ ...m, sign: -1 })),
+      ...kept.map((m) => ({ ...m, sign: Math.sign(m.value) })),
+    ],
+    reversers,
+  );
+  const lexical = kept.map((m) =>
+    measuring.has(m.start) ? { ...m, value: -Math.abs(m.value) } : m,
+  );
   return {
-    positives,
-    negatives,
+    positives: positives.filter((m) => !measuring.has(m.start)),
+    negatives: [...negatives, ...positives.filter((m) => measuring.has(m.start))],
     lexical,
     negators,
     reversers,

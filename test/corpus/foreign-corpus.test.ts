@@ -153,4 +153,21 @@ describe("stance toward a named target", () => {
       stancesIn('Critics call advertising "a toxic and harmful mental pollutant".', set).ads,
     ).toBe("bear");
   });
+
+  it("reads a superlative that measures a harm as harm, and one of praise as praise", () => {
+    expect(stancesIn("Advertising is the single greatest cause of debt.", set).ads).toBe("bear");
+    expect(stancesIn("Advertising is one of the greatest barriers to reform.", set).ads).toBe(
+      "bear",
+    );
+    expect(stancesIn("Advertising is the best way to reduce poverty.", set).ads).toBe("bull");
+  });
+
+  it("reads words AFINN leaves out by WordNet ('detrimental', 'invades')", () => {
+    expect(stancesIn("Advertising has detrimental effects on teenagers.", set).ads).toBe("bear");
+    // A verb whose sense is a kind of harming or attacking ("invade" is a kind of "attack").
+    expect(stancesIn("Advertising invades public spaces.", set).ads).toBe("bear");
+    // A verb WordNet files under restricting ("curtail" is a kind of "restrict") works
+    // against the target it governs.
+    expect(stancesIn("Congress voted to curtail advertising.", set).ads).toBe("bear");
+  });
 });
