@@ -67,6 +67,13 @@ export const SPECIFICITY_DEFAULTS = Object.freeze({
   slipTargetZipf: 1,
   /** Rarest name (Zipf; "Western" 4.1, "Solan" 2.4) such a correction may land on. */
   slipTargetNameZipf: 3,
+  /**
+   * A word this rare in speech (Zipf; "frist" 1.3, said once in 50 million words) that is one
+   * slip from a word at least `slipOddsZipf` more common ("first" 5.9) is read as that slip.
+   */
+  rareSourceZipf: 1.6,
+  /** How much more common (Zipf, i.e. log10 of the ratio) the word meant must be. */
+  slipOddsZipf: 3,
 });
 
 /** "countrys" as chat types "country's": the word without the s, when only that is English. */
@@ -133,7 +140,8 @@ function spokenByInitial(): Map<string, [string, number][]> {
  */
 export function englishCorrection(word: string): string | undefined {
   const lower = word.toLowerCase();
-  if (lower.length < 4 || isEnglishWord(lower) || !/^\p{L}+$/u.test(lower)) return undefined;
+  if (lower.length < 4 || !/^\p{L}+$/u.test(lower)) return undefined;
+  if (isEnglishWord(lower)) return slipOfRareWord(lower);
   const limit = lower.length <= 8 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = limit + 1;
@@ -146,6 +154,24 @@ export function englishCorrection(word: string): string | undefined {
     if (bestDistance === 1) break;
   }
   return best ?? rareCorrection(lower);
+}
+
+/**
+ * The common word a very rare one was most likely a slip for: "frist" is in the dictionaries
+ * (an old word), but typed in a question it is a thousand times likelier to be "first" mistyped
+ * than meant. Weighed as a noisy channel would: one edit away, and the word meant at least
+ * `slipOddsZipf` more frequent. Undefined for any word people actually say.
+ */
+function slipOfRareWord(lower: string): string | undefined {
+  const zipf = load().get(lower)?.zipf;
+  if (zipf === undefined || zipf > SPECIFICITY_DEFAULTS.rareSourceZipf) return undefined;
+  const wanted = Math.max(zipf + SPECIFICITY_DEFAULTS.slipOddsZipf, 4);
+  for (const [candidate, candidateZipf] of spokenByInitial().get(lower[0] ?? "") ?? []) {
+    if (candidateZipf < wanted) break;
+    if (Math.abs(candidate.length - lower.length) > 1) continue;
+    if (editDistance(lower, candidate, 1) <= 1) return candidate;
+  }
+  return undefined;
 }
 
 /** How many of `typed`'s letters `candidate` keeps (as a multiset): a slip keeps nearly all. */
