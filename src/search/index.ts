@@ -2,6 +2,7 @@
 
 export { type CounterOptions, findCounterArguments } from "./counter.ts";
 export { SEARCH_DEFAULTS } from "./defaults.ts";
+export { groupCoverage } from "./confidence.ts";
 export { createSearchIndex, SearchIndex, type SearchIndexOptions } from "./engine.ts";
 export {
   cosineSimilarity,
