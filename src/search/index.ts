@@ -1,8 +1,8 @@
 // Public surface of the search engine: what the answer layer, the evaluation and the CLI import.
 
+export { groupCoverage } from "./confidence.ts";
 export { type CounterOptions, findCounterArguments } from "./counter.ts";
 export { SEARCH_DEFAULTS } from "./defaults.ts";
-export { groupCoverage } from "./confidence.ts";
 export { createSearchIndex, SearchIndex, type SearchIndexOptions } from "./engine.ts";
 export {
   cosineSimilarity,
