@@ -74,6 +74,11 @@ export const SPECIFICITY_DEFAULTS = Object.freeze({
   rareSourceZipf: 1.6,
   /** How much more common (Zipf, i.e. log10 of the ratio) the word meant must be. */
   slipOddsZipf: 3,
+  /**
+   * Shortest slip read as a word of the large written list ("unerpins" -> "underpins",
+   * "opimizing" -> "optimizing"): long words have few neighbours, so one edit is telling.
+   */
+  writtenTargetLength: 8,
 });
 
 /** "countrys" as chat types "country's": the word without the s, when only that is English. */
@@ -153,7 +158,35 @@ export function englishCorrection(word: string): string | undefined {
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
     if (bestDistance === 1) break;
   }
-  return best ?? rareCorrection(lower);
+  return best ?? rareCorrection(lower) ?? writtenCorrection(lower);
+}
+
+// Words of the large written list by first letter and length, for writtenCorrection.
+let written: Map<string, string[]> | undefined;
+
+/**
+ * The word of the large written list ("underpins", "optimizing": rare in speech, common in
+ * articles) one edit from a long slip that no spoken word is near. Only for slips of
+ * `writtenTargetLength` letters or more, whose one-edit neighbours are few, so a long new name
+ * is not bent into a word it merely resembles.
+ */
+function writtenCorrection(lower: string): string | undefined {
+  if (lower.length < SPECIFICITY_DEFAULTS.writtenTargetLength) return undefined;
+  if (!written) {
+    written = new Map();
+    for (const word of english()) {
+      const key = `${word[0]}${word.length}`;
+      const list = written.get(key) ?? [];
+      list.push(word);
+      written.set(key, list);
+    }
+  }
+  for (let length = lower.length - 1; length <= lower.length + 1; length++) {
+    for (const candidate of written.get(`${lower[0]}${length}`) ?? []) {
+      if (editDistance(lower, candidate, 1) <= 1) return candidate;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -255,4 +288,5 @@ export function preloadBackground(): void {
   english();
   spokenByInitial();
   slipTargetsByInitial();
+  writtenCorrection("preloaded");
 }

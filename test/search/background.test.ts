@@ -32,7 +32,10 @@ describe("general-English knowledge", () => {
     // "frist" is an old word, but typed in a question it is "first" mistyped.
     expect(englishCorrection("frist")).toBe("first");
     // A word people do say is never bent into a commoner neighbour.
-    for (const word of ["investing", "staking", "piecemeal", "lawmakers"]) {
+    // A long slip no spoken word is near reads as the written word one edit away.
+    expect(englishCorrection("unerpins")).toBe("underpins");
+    expect(englishCorrection("opimizing")).toBe("optimizing");
+    for (const word of ["investing", "staking", "piecemeal", "lawmakers", "halving"]) {
       expect(englishCorrection(word)).toBeUndefined();
     }
   });
