@@ -1,4 +1,10 @@
-import { englishCorrection, isEnglishWord, isName, specificity } from "./background.ts";
+import {
+  englishCorrection,
+  isEnglishWord,
+  isName,
+  SPECIFICITY_DEFAULTS,
+  specificity,
+} from "./background.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
 import { closestTerm, termsExtending } from "./fuzzy.ts";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.ts";
@@ -257,6 +263,10 @@ export function analyzeQuery(
     }
     if (group.terms.length > 0) {
       group.idf = Math.max(...group.terms.map((entry) => vocabulary.idf(entry.term)));
+    } else if (!group.name && group.specificity < SEARCH_DEFAULTS.unusedEveryday) {
+      // An everyday word the corpus never uses ("main", "investing", "stuff") says how the
+      // question is put, not what it is about: nothing here could be asked about it.
+      group.specificity = SPECIFICITY_DEFAULTS.minimum;
     }
     groups.set(token.term, group);
   }
