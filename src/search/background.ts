@@ -161,8 +161,22 @@ export function englishCorrection(word: string): string | undefined {
   return best ?? rareCorrection(lower) ?? writtenCorrection(lower);
 }
 
-// Words of the large written list by first letter and length, for writtenCorrection.
-let written: Map<string, string[]> | undefined;
+// Words of the large written list by first letter and length, for writtenCorrection, each
+// with the set of letters it uses as bits: one edit changes that set by at most two letters,
+// so comparing two integers rules out nearly every candidate before the edit distance.
+let written: Map<string, { words: string[]; letters: number[] }> | undefined;
+
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) % 31);
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
 
 /**
  * The word of the large written list ("underpins", "optimizing": rare in speech, common in
@@ -175,15 +189,21 @@ function writtenCorrection(lower: string): string | undefined {
   if (!written) {
     written = new Map();
     for (const word of english()) {
+      if (word.length < SPECIFICITY_DEFAULTS.writtenTargetLength - 1) continue;
       const key = `${word[0]}${word.length}`;
-      const list = written.get(key) ?? [];
-      list.push(word);
+      const list = written.get(key) ?? { words: [], letters: [] };
+      list.words.push(word);
+      list.letters.push(letterSet(word));
       written.set(key, list);
     }
   }
+  const typed = letterSet(lower);
   for (let length = lower.length - 1; length <= lower.length + 1; length++) {
-    for (const candidate of written.get(`${lower[0]}${length}`) ?? []) {
-      if (editDistance(lower, candidate, 1) <= 1) return candidate;
+    const list = written.get(`${lower[0]}${length}`);
+    if (!list) continue;
+    for (let i = 0; i < list.words.length; i++) {
+      if (bitCount(typed ^ (list.letters[i] as number)) > 2) continue;
+      if (editDistance(lower, list.words[i] as string, 1) <= 1) return list.words[i];
     }
   }
   return undefined;
