@@ -115,6 +115,14 @@ export function isName(word: string): boolean {
   return !english().has(lower);
 }
 
+/**
+ * How often people say the word (Zipf), or undefined when subtitles never have it (a name,
+ * jargon, or a word of the written language only).
+ */
+export function spokenZipf(word: string): number | undefined {
+  return load().get(word.toLowerCase())?.zipf;
+}
+
 /** Does general English know this word (in any spelling)? */
 export function isEnglishWord(word: string): boolean {
   const lower = word.toLowerCase();

@@ -4,9 +4,10 @@ import {
   isName,
   SPECIFICITY_DEFAULTS,
   specificity,
+  spokenZipf,
 } from "./background.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
-import { closestTerm, termsExtending } from "./fuzzy.ts";
+import { closestTerm, surfacesOneEditFrom, termsExtending } from "./fuzzy.ts";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.ts";
 import { type AnalyzedToken, analyze } from "./tokenize.ts";
 import type { AliasMap } from "./types.ts";
@@ -85,9 +86,10 @@ function actionGroup(text: string, groups: readonly QueryGroup[]): QueryGroup | 
 /**
  * Index terms for a word the index does not have. A non-word is a slip: the nearest index
  * word as written ("bitensor" -> bittensor), else the index term of the everyday word it was
- * meant to be ("deploymant" -> deployment). A real English word is never "corrected" to
- * another ("Paris" is not "parts"); it may still reach its longer relatives ("censored" ->
- * censorship). A correction both readings agree on counts as the word itself.
+ * meant to be ("deploymant" -> deployment). A real English word is "corrected" to another
+ * only when it is rare and one edit from a much commoner word of the corpus (realWordSlip);
+ * otherwise it may still reach its longer relatives ("censored" -> censorship). A correction
+ * both readings agree on counts as the word itself.
  */
 function spellingTerms(
   token: AnalyzedToken,
@@ -115,12 +117,33 @@ function spellingTerms(
   if (meantTerm && vocabulary.has(meantTerm)) {
     return { terms: [{ term: meantTerm, weight: 1, credit: 1 }], corrected: meantTerm };
   }
+  const slip = meant ? undefined : realWordSlip(token.surface, vocabulary);
+  if (slip) return { terms: [{ term: slip, weight: guess, credit: 1 }], corrected: slip };
   // Filler ("quick" -> quickly) is not widened: its relatives only add noise.
   if (specificity < SEARCH_DEFAULTS.related.minSpecificity) return { terms: [] };
   const extending = termsExtending(token.term, vocabulary.surfaceForms(), (t) =>
     vocabulary.documentFrequency(t),
   );
   return { terms: extending.map((term) => ({ term, weight: guess, credit: guess })) };
+}
+
+/**
+ * The index term a rare real word the index lacks was most likely typed for: a word of the
+ * corpus one edit away that people say at least `realWordOdds` (Zipf, log10 of the ratio) more
+ * often ("pont" -> point, "wallers" -> wallets, "looses" -> loses). A question put to this
+ * corpus is likelier to use its words, and a commoner word likelier to be meant. Only for words
+ * people rarely say (Zipf at most `rareZipf`): "fees" is not "feel", and "Paris" not "parts".
+ */
+function realWordSlip(word: string, vocabulary: Vocabulary): string | undefined {
+  const typed = spokenZipf(word) ?? SPECIFICITY_DEFAULTS.slipTargetZipf;
+  if (typed > SPECIFICITY_DEFAULTS.rareZipf) return undefined;
+  let best: string | undefined;
+  let bestZipf = typed + SEARCH_DEFAULTS.realWordOdds;
+  for (const [surface, term] of surfacesOneEditFrom(word, vocabulary.surfaceForms())) {
+    const zipf = spokenZipf(surface) ?? 0;
+    if (zipf >= bestZipf) [best, bestZipf] = [term, zipf];
+  }
+  return best;
 }
 
 /** Words written with a capital inside a question that is not all capitals ("the Talisman wallet"). */
