@@ -127,6 +127,8 @@ function spellingTerms(
   return { terms: extending.map((term) => ({ term, weight: guess, credit: guess })) };
 }
 
+const UNSAID_ZIPF = 1;
+
 /**
  * The index term a rare real word the index lacks was most likely typed for: a word of the
  * corpus one edit away that people say at least `realWordOdds` (Zipf, log10 of the ratio) more
@@ -135,7 +137,10 @@ function spellingTerms(
  * people rarely say (Zipf at most `rareZipf`): "fees" is not "feel", and "Paris" not "parts".
  */
 function realWordSlip(word: string, vocabulary: Vocabulary): string | undefined {
-  const typed = spokenZipf(word) ?? SPECIFICITY_DEFAULTS.slipTargetZipf;
+  // A non-word is a slip for closestTerm or a name ("groq" is not "grow").
+  if (!isEnglishWord(word)) return undefined;
+  // A word only the written list has is said at most once in the subtitles' 50 million words.
+  const typed = spokenZipf(word) ?? UNSAID_ZIPF;
   if (typed > SPECIFICITY_DEFAULTS.rareZipf) return undefined;
   let best: string | undefined;
   let bestZipf = typed + SEARCH_DEFAULTS.realWordOdds;

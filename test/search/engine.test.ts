@@ -57,6 +57,8 @@ describe("search over the seed corpus", () => {
     expect(seeds.analyze("looses").groups[0]?.terms.map((t) => t.term)).toEqual(["lose"]);
     // A word people do say is left as typed, whatever the corpus holds near it.
     expect(seeds.analyze("fees").groups[0]?.terms.map((t) => t.term)).not.toContain("feel");
+    // A word no list has is a name, not a slip for a word it resembles.
+    expect(seeds.analyze("nvda").unknownNames).toEqual(["nvda"]);
   });
 
   it("expands caller-provided aliases", () => {
