@@ -67,6 +67,18 @@ export const SPECIFICITY_DEFAULTS = Object.freeze({
   slipTargetZipf: 1,
   /** Rarest name (Zipf; "Western" 4.1, "Solan" 2.4) such a correction may land on. */
   slipTargetNameZipf: 3,
+  /**
+   * A word this rare in speech (Zipf; "frist" 1.3, said once in 50 million words) that is one
+   * slip from a word at least `slipOddsZipf` more common ("first" 5.9) is read as that slip.
+   */
+  rareSourceZipf: 1.6,
+  /** How much more common (Zipf, i.e. log10 of the ratio) the word meant must be. */
+  slipOddsZipf: 3,
+  /**
+   * Shortest slip read as a word of the large written list ("unerpins" -> "underpins",
+   * "opimizing" -> "optimizing"): long words have few neighbours, so one edit is telling.
+   */
+  writtenTargetLength: 8,
 });
 
 /** "countrys" as chat types "country's": the word without the s, when only that is English. */
@@ -103,6 +115,14 @@ export function isName(word: string): boolean {
   return !english().has(lower);
 }
 
+/**
+ * How often people say the word (Zipf), or undefined when subtitles never have it (a name,
+ * jargon, or a word of the written language only).
+ */
+export function spokenZipf(word: string): number | undefined {
+  return load().get(word.toLowerCase())?.zipf;
+}
+
 /** Does general English know this word (in any spelling)? */
 export function isEnglishWord(word: string): boolean {
   const lower = word.toLowerCase();
@@ -133,7 +153,8 @@ function spokenByInitial(): Map<string, [string, number][]> {
  */
 export function englishCorrection(word: string): string | undefined {
   const lower = word.toLowerCase();
-  if (lower.length < 4 || isEnglishWord(lower) || !/^\p{L}+$/u.test(lower)) return undefined;
+  if (lower.length < 4 || !/^\p{L}+$/u.test(lower)) return undefined;
+  if (isEnglishWord(lower)) return slipOfRareWord(lower);
   const limit = lower.length <= 8 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = limit + 1;
@@ -145,7 +166,73 @@ export function englishCorrection(word: string): string | undefined {
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
     if (bestDistance === 1) break;
   }
-  return best ?? rareCorrection(lower);
+  return best ?? rareCorrection(lower) ?? writtenCorrection(lower);
+}
+
+// Words of the large written list by first letter and length, for writtenCorrection, each
+// with the set of letters it uses as bits: one edit changes that set by at most two letters,
+// so comparing two integers rules out nearly every candidate before the edit distance.
+let written: Map<string, { words: string[]; letters: number[] }> | undefined;
+
+function letterSet(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) % 31);
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
+  return count;
+}
+
+/**
+ * The word of the large written list ("underpins", "optimizing": rare in speech, common in
+ * articles) one edit from a long slip that no spoken word is near. Only for slips of
+ * `writtenTargetLength` letters or more, whose one-edit neighbours are few, so a long new name
+ * is not bent into a word it merely resembles.
+ */
+function writtenCorrection(lower: string): string | undefined {
+  if (lower.length < SPECIFICITY_DEFAULTS.writtenTargetLength) return undefined;
+  if (!written) {
+    written = new Map();
+    for (const word of english()) {
+      if (word.length < SPECIFICITY_DEFAULTS.writtenTargetLength - 1) continue;
+      const key = `${word[0]}${word.length}`;
+      const list = written.get(key) ?? { words: [], letters: [] };
+      list.words.push(word);
+      list.letters.push(letterSet(word));
+      written.set(key, list);
+    }
+  }
+  const typed = letterSet(lower);
+  for (let length = lower.length - 1; length <= lower.length + 1; length++) {
+    const list = written.get(`${lower[0]}${length}`);
+    if (!list) continue;
+    for (let i = 0; i < list.words.length; i++) {
+      if (bitCount(typed ^ (list.letters[i] as number)) > 2) continue;
+      if (editDistance(lower, list.words[i] as string, 1) <= 1) return list.words[i];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The common word a very rare one was most likely a slip for: "frist" is in the dictionaries
+ * (an old word), but typed in a question it is a thousand times likelier to be "first" mistyped
+ * than meant. Weighed as a noisy channel would: one edit away, and the word meant at least
+ * `slipOddsZipf` more frequent. Undefined for any word people actually say.
+ */
+function slipOfRareWord(lower: string): string | undefined {
+  const zipf = load().get(lower)?.zipf;
+  if (zipf === undefined || zipf > SPECIFICITY_DEFAULTS.rareSourceZipf) return undefined;
+  const wanted = Math.max(zipf + SPECIFICITY_DEFAULTS.slipOddsZipf, 4);
+  for (const [candidate, candidateZipf] of spokenByInitial().get(lower[0] ?? "") ?? []) {
+    if (candidateZipf < wanted) break;
+    if (Math.abs(candidate.length - lower.length) > 1) continue;
+    if (editDistance(lower, candidate, 1) <= 1) return candidate;
+  }
+  return undefined;
 }
 
 /** How many of `typed`'s letters `candidate` keeps (as a multiset): a slip keeps nearly all. */
@@ -229,4 +316,5 @@ export function preloadBackground(): void {
   english();
   spokenByInitial();
   slipTargetsByInitial();
+  writtenCorrection("preloaded");
 }

@@ -35,6 +35,19 @@ export const SEARCH_DEFAULTS = Object.freeze({
     /** A relative in more than this share of documents ("good", "come") is left out. */
     maxShare: 0.05,
   }),
+  /**
+   * Specificity below which a word the index has no term for (not itself, a spelling, an alias
+   * or a relative) weighs as filler in confidence: an everyday word (Zipf above about 4.45:
+   * "main" 4.6, "investing") that the corpus never uses. Chosen on the tune half and the
+   * extra set (0.35 and 0.5 tried, the same but for one more question answered at 0.5).
+   */
+  unusedEveryday: 0.35,
+  /**
+   * How much more often (Zipf, log10 of the ratio) people must say a word of the corpus one
+   * edit from a rare typed word ("pont", "wallers": Zipf at most 2.5) for the typed word to be
+   * read as a slip for it ("point", "wallets"). 1 and 2 tried on the tune half and the extra set.
+   */
+  realWordOdds: 1,
   counter: Object.freeze({
     bm25: Object.freeze<Bm25Parameters>({ k1: 1.5, b: 0.75 }),
     proximity: Object.freeze<ProximityParameters>({ weight: 0.1, window: 3, candidates: 100 }),

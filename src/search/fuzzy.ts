@@ -84,3 +84,20 @@ export function termsExtending(
   for (const [, term] of surfaces) if (term !== stem && term.startsWith(stem)) found.add(term);
   return [...found].sort((x, y) => documentFrequency(y) - documentFrequency(x)).slice(0, limit);
 }
+
+/**
+ * The written forms one edit from `word` (same first letter, four letters or more), with
+ * their index terms: the words a slip that happens to be another word could have been meant as.
+ */
+export function surfacesOneEditFrom(
+  word: string,
+  surfaces: Iterable<[string, string]>,
+): [string, string][] {
+  if (word.length < 4) return [];
+  const found: [string, string][] = [];
+  for (const [surface, term] of surfaces) {
+    if (surface[0] !== word[0] || Math.abs(surface.length - word.length) > 1) continue;
+    if (surface !== word && editDistance(word, surface, 1) <= 1) found.push([surface, term]);
+  }
+  return found;
+}

@@ -1,5 +1,6 @@
 // Public surface of the search engine: what the answer layer, the evaluation and the CLI import.
 
+export { groupCoverage } from "./confidence.ts";
 export { type CounterOptions, findCounterArguments } from "./counter.ts";
 export { SEARCH_DEFAULTS } from "./defaults.ts";
 export { createSearchIndex, SearchIndex, type SearchIndexOptions } from "./engine.ts";

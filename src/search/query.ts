@@ -1,6 +1,13 @@
-import { englishCorrection, isEnglishWord, isName, specificity } from "./background.ts";
+import {
+  englishCorrection,
+  isEnglishWord,
+  isName,
+  SPECIFICITY_DEFAULTS,
+  specificity,
+  spokenZipf,
+} from "./background.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
-import { closestTerm, termsExtending } from "./fuzzy.ts";
+import { closestTerm, surfacesOneEditFrom, termsExtending } from "./fuzzy.ts";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.ts";
 import { type AnalyzedToken, analyze } from "./tokenize.ts";
 import type { AliasMap } from "./types.ts";
@@ -79,9 +86,10 @@ function actionGroup(text: string, groups: readonly QueryGroup[]): QueryGroup | 
 /**
  * Index terms for a word the index does not have. A non-word is a slip: the nearest index
  * word as written ("bitensor" -> bittensor), else the index term of the everyday word it was
- * meant to be ("deploymant" -> deployment). A real English word is never "corrected" to
- * another ("Paris" is not "parts"); it may still reach its longer relatives ("censored" ->
- * censorship). A correction both readings agree on counts as the word itself.
+ * meant to be ("deploymant" -> deployment). A real English word is "corrected" to another
+ * only when it is rare and one edit from a much commoner word of the corpus (realWordSlip);
+ * otherwise it may still reach its longer relatives ("censored" -> censorship). A correction
+ * both readings agree on counts as the word itself.
  */
 function spellingTerms(
   token: AnalyzedToken,
@@ -109,12 +117,38 @@ function spellingTerms(
   if (meantTerm && vocabulary.has(meantTerm)) {
     return { terms: [{ term: meantTerm, weight: 1, credit: 1 }], corrected: meantTerm };
   }
+  const slip = meant ? undefined : realWordSlip(token.surface, vocabulary);
+  if (slip) return { terms: [{ term: slip, weight: guess, credit: 1 }], corrected: slip };
   // Filler ("quick" -> quickly) is not widened: its relatives only add noise.
   if (specificity < SEARCH_DEFAULTS.related.minSpecificity) return { terms: [] };
   const extending = termsExtending(token.term, vocabulary.surfaceForms(), (t) =>
     vocabulary.documentFrequency(t),
   );
   return { terms: extending.map((term) => ({ term, weight: guess, credit: guess })) };
+}
+
+const UNSAID_ZIPF = 1;
+
+/**
+ * The index term a rare real word the index lacks was most likely typed for: a word of the
+ * corpus one edit away that people say at least `realWordOdds` (Zipf, log10 of the ratio) more
+ * often ("pont" -> point, "wallers" -> wallets, "looses" -> loses). A question put to this
+ * corpus is likelier to use its words, and a commoner word likelier to be meant. Only for words
+ * people rarely say (Zipf at most `rareZipf`): "fees" is not "feel", and "Paris" not "parts".
+ */
+function realWordSlip(word: string, vocabulary: Vocabulary): string | undefined {
+  // A non-word is a slip for closestTerm or a name ("groq" is not "grow").
+  if (!isEnglishWord(word)) return undefined;
+  // A word only the written list has is said at most once in the subtitles' 50 million words.
+  const typed = spokenZipf(word) ?? UNSAID_ZIPF;
+  if (typed > SPECIFICITY_DEFAULTS.rareZipf) return undefined;
+  let best: string | undefined;
+  let bestZipf = typed + SEARCH_DEFAULTS.realWordOdds;
+  for (const [surface, term] of surfacesOneEditFrom(word, vocabulary.surfaceForms())) {
+    const zipf = spokenZipf(surface) ?? 0;
+    if (zipf >= bestZipf) [best, bestZipf] = [term, zipf];
+  }
+  return best;
 }
 
 /** Words written with a capital inside a question that is not all capitals ("the Talisman wallet"). */
@@ -257,6 +291,10 @@ export function analyzeQuery(
     }
     if (group.terms.length > 0) {
       group.idf = Math.max(...group.terms.map((entry) => vocabulary.idf(entry.term)));
+    } else if (!group.name && group.specificity < SEARCH_DEFAULTS.unusedEveryday) {
+      // An everyday word the corpus never uses ("main", "investing", "stuff") says how the
+      // question is put, not what it is about: nothing here could be asked about it.
+      group.specificity = SPECIFICITY_DEFAULTS.minimum;
     }
     groups.set(token.term, group);
   }

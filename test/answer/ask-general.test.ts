@@ -121,8 +121,8 @@ describe("ask answers what people type", () => {
       split: "test",
     });
     expect(report.questions).toBe(70);
-    expect(report.recall).toBeGreaterThanOrEqual(0.57);
-    expect(report.offTopicSilence).toBeGreaterThanOrEqual(0.78);
+    expect(report.recall).toBeGreaterThanOrEqual(0.65);
+    expect(report.offTopicSilence).toBeGreaterThanOrEqual(0.8);
     expect(report.invariance).toBeGreaterThanOrEqual(0.96);
     expect(report.failedQuotes).toBe(0);
   }, 60_000);

@@ -28,6 +28,18 @@ describe("general-English knowledge", () => {
     expect(englishCorrection("tao")).toBeUndefined();
   });
 
+  it("reads a dictionary word people almost never say as the common word one slip away", () => {
+    // "frist" is an old word, but typed in a question it is "first" mistyped.
+    expect(englishCorrection("frist")).toBe("first");
+    // A word people do say is never bent into a commoner neighbour.
+    // A long slip no spoken word is near reads as the written word one edit away.
+    expect(englishCorrection("unerpins")).toBe("underpins");
+    expect(englishCorrection("opimizing")).toBe("optimizing");
+    for (const word of ["investing", "staking", "piecemeal", "lawmakers", "halving"]) {
+      expect(englishCorrection(word)).toBeUndefined();
+    }
+  });
+
   it("reads a word retyped with two slips as the word meant, but does not bend new names into words", () => {
     // Rare written words and two slips in a long word: retyped questions carry both.
     expect(englishCorrection("incummbents")).toBe("incumbents");

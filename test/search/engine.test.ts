@@ -51,6 +51,16 @@ describe("search over the seed corpus", () => {
     expect(seeds.analyze("tire").unknown).toEqual(["tire"]);
   });
 
+  it("reads a rare word one slip from a commoner word of the corpus as that slip", () => {
+    // "wallers" and "looses" are dictionary words, but people say "wallets" and "loses".
+    expect(seeds.analyze("wallers").groups[0]?.terms.map((t) => t.term)).toEqual(["wallet"]);
+    expect(seeds.analyze("looses").groups[0]?.terms.map((t) => t.term)).toEqual(["lose"]);
+    // A word people do say is left as typed, whatever the corpus holds near it.
+    expect(seeds.analyze("fees").groups[0]?.terms.map((t) => t.term)).not.toContain("feel");
+    // A word no list has is a name, not a slip for a word it resembles.
+    expect(seeds.analyze("nvda").unknownNames).toEqual(["nvda"]);
+  });
+
   it("expands caller-provided aliases", () => {
     const aliases = { bittensor: ["tao"], "open weight": ["open-source"] };
     const hits = seeds.search("bittensor bull case", { aliases });
