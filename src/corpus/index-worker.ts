@@ -1,0 +1,21 @@
+// A worker thread of the index pool (index-pool.ts): it is told the corpus's topics once,
+// then indexes each batch of files it is sent with the same indexOneFile the main thread
+// runs, so a file's index is the same whichever thread read it.
+import { parentPort, workerData } from "node:worker_threads";
+import { indexOneFile } from "./file-index.ts";
+import type { RawFile } from "./load.ts";
+import type { SourceEntry } from "./sources.ts";
+import { type TopicDefinition, useTopics } from "./topics.ts";
+
+export interface IndexBatch {
+  batch: number;
+  files: { raw: RawFile; meta: SourceEntry | undefined }[];
+}
+
+const port = parentPort;
+if (!port) throw new Error("index-worker.ts runs only as a worker thread.");
+useTopics((workerData as { topics: TopicDefinition[] }).topics);
+port.on("message", ({ batch, files }: IndexBatch) => {
+  port.postMessage({ batch, indexed: files.map(({ raw, meta }) => indexOneFile(raw, meta)) });
+});
+port.postMessage({ ready: true });
