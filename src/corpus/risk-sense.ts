@@ -106,3 +106,47 @@ export function inHarmSense(
     return !isVerbOfLessening(after[passive]?.lemma ?? "");
   return true;
 }
+
+/** Words between a harm and what it befalls: "loss of", "vulnerable to", "risk for". */
+const OBJECT_LINKS = new Set(["of", "to", "for", "from", "on", "in", "over", "about"]);
+/** Words skipped on the way to the harmed thing ("loss of all their jobs"). */
+const BEFORE_OBJECT = new Set(["DET", "ADJ", "NUM", "PRON", "PART"]);
+
+/**
+ * What the harm at `cue` befalls, as a lemma: the noun after it ("loss of habitat", "lose
+ * their jobs", "vulnerable to droughts"), else the noun it is a kind of ("bone loss"), else
+ * null. Two risks are one harm when they lose (or fear) the same thing, not when they share
+ * the word "loss".
+ */
+export function harmedThing(text: string, cue: Span): string | null {
+  const tokens = tokensOf(text);
+  const first = tokens.findIndex((t) => t.end > cue.start);
+  if (first === -1) return null;
+  let last = first;
+  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < cue.end) last++;
+  let i = last + 1;
+  const linked = OBJECT_LINKS.has(tokens[i]?.value.toLowerCase() ?? "");
+  if (linked) i++;
+  // A noun right after a harm noun is the head of a compound ("censorship mechanisms"), not
+  // what the harm befalls; after a verb or adjective ("lose diffusion") it is.
+  const harmIsNoun = tokens[last]?.pos === "NOUN";
+  for (
+    let skipped = 0;
+    (linked || !harmIsNoun) && skipped <= 3 && i < tokens.length;
+    skipped++, i++
+  ) {
+    const token = tokens[i] as Token;
+    if (token.pos === "NOUN" || token.pos === "PROPN") return token.lemma.toLowerCase();
+    if (!BEFORE_OBJECT.has(token.pos)) break;
+  }
+  const before = tokens[first - 1];
+  const head = tokens[first];
+  if (
+    before &&
+    head &&
+    (before.pos === "NOUN" || before.pos === "PROPN") &&
+    adjacent(text, before, head)
+  )
+    return before.lemma.toLowerCase();
+  return null;
+}
