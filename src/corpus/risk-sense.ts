@@ -53,14 +53,14 @@ function tokensOf(text: string): Token[] {
   return tokens;
 }
 
+const isVerb = (t: Token) => t.pos === "VERB" || t.pos === "AUX";
 /**
- * A verb, or a word the tagger read as a noun that English mostly uses as a verb ("smoking
- * increases the risk": the tagger reads "increases" as a plural noun).
+ * A word the tagger read as a noun that English mostly uses as a verb ("smoking increases
+ * the risk": the tagger reads "increases" as a plural noun). Asked only when no token is a
+ * verb: WordNet's look-up costs more than the tags.
  */
-const mayBeVerb = (t: Token) =>
-  t.pos === "VERB" ||
-  t.pos === "AUX" ||
-  (t.pos === "NOUN" && (partOfSpeechShares(t.value)?.verb ?? 0) >= VERB_SHARE);
+const nounReadForVerb = (t: Token) =>
+  t.pos === "NOUN" && (partOfSpeechShares(t.value)?.verb ?? 0) >= VERB_SHARE;
 /** A word used as a verb this often (WordNet's tagged senses) may be the sentence's verb. */
 const VERB_SHARE = 0.3;
 
@@ -81,7 +81,7 @@ export function inHarmSense(
   while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < cue.end) last++;
   const head = tokens[last];
   if (first === -1 || !head) return true;
-  if (!tokens.some(mayBeVerb)) return false;
+  if (!tokens.some(isVerb) && !tokens.some(nounReadForVerb)) return false;
   const next = tokens[last + 1];
   // A general word ("risk", "uncertainty") before a noun makes a kind of it ("risk
   // profiles", "uncertainty range"); a word that names a harm on its own ("censorship
