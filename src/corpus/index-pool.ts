@@ -133,12 +133,12 @@ export async function indexFilesInParallel(
         void worker.terminate();
         resolve();
       };
-      worker.on("message", (message: { ready?: true; batch?: number; indexed?: FileIndex[] }) => {
+      worker.on("message", (message: { ready?: true; batch?: number; indexed?: string }) => {
         if (message.ready) {
           for (let k = 0; k < BATCHES_IN_FLIGHT; k++) send();
         } else if (message.batch !== undefined && message.indexed) {
           const ids = batches[message.batch] ?? [];
-          message.indexed.forEach((part, k) => {
+          (JSON.parse(message.indexed) as FileIndex[]).forEach((part, k) => {
             indexed[ids[k] as number] = part;
             options.onIndexed?.();
             options.onWorkerIndexed?.();
