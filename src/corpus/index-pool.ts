@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { claimTextAt } from "./claims.ts";
 import { type FileIndex, indexOneFile } from "./file-index.ts";
 import type { IndexBatch } from "./index-worker.ts";
 import type { RawFile } from "./load.ts";
@@ -50,6 +51,13 @@ function batchesOf(files: readonly RawFile[]): number[][] {
   });
   if (current.length) batches.push(current);
   return batches;
+}
+
+/** A worker's FileIndex comes without paragraph and claim texts (index-worker.ts). */
+function restoreTexts(part: FileIndex, raw: RawFile): FileIndex {
+  for (const p of part.paragraphs) p.text = raw.text.slice(p.offsets[0], p.offsets[1]);
+  for (const c of part.claims) c.text = claimTextAt(raw.text, c.offsets);
+  return part;
 }
 
 /**
@@ -139,7 +147,8 @@ export async function indexFilesInParallel(
         } else if (message.batch !== undefined && message.indexed) {
           const ids = batches[message.batch] ?? [];
           (JSON.parse(message.indexed) as FileIndex[]).forEach((part, k) => {
-            indexed[ids[k] as number] = part;
+            const i = ids[k] as number;
+            indexed[i] = restoreTexts(part, files[i] as RawFile);
             options.onIndexed?.();
             options.onWorkerIndexed?.();
           });

@@ -12,6 +12,16 @@ export interface IndexBatch {
   files: { raw: RawFile; meta: SourceEntry | undefined }[];
 }
 
+/**
+ * Paragraphs and claims are their file's text at their offsets: they travel without it and
+ * the main thread cuts it from the text it holds (restoreTexts in index-pool.ts), which sends
+ * less and keeps those strings as slices of the file's text rather than copies.
+ */
+function withoutTexts(this: unknown, key: string, value: unknown): unknown {
+  const holder = this as { offsets?: unknown };
+  return key === "text" && Array.isArray(holder.offsets) ? undefined : value;
+}
+
 const port = parentPort;
 if (!port) throw new Error("index-worker.ts runs only as a worker thread.");
 useTopics((workerData as { topics: TopicDefinition[] }).topics);
@@ -20,6 +30,6 @@ port.on("message", ({ batch, files }: IndexBatch) => {
   // same objects by structured clone (a 10 MB corpus: 1.7 s against 4.2 s), and that time is
   // on its critical path.
   const indexed = files.map(({ raw, meta }) => indexOneFile(raw, meta));
-  port.postMessage({ batch, indexed: JSON.stringify(indexed) });
+  port.postMessage({ batch, indexed: JSON.stringify(indexed, withoutTexts) });
 });
 port.postMessage({ ready: true });
