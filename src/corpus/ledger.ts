@@ -132,14 +132,19 @@ export async function buildLedgerInParallel(
   onProgress?: IndexProgress,
   pool: Omit<PoolOptions, "onIndexed"> = {},
 ): Promise<Ledger> {
-  const topics = topicsOf(corpus);
   const total = corpus.files.length;
   let done = 0;
+  let topics: TopicDefinition[] = [];
   onProgress?.(0, total);
-  const indexed = await indexFilesInParallel(corpus.files, topics, metadataFor(corpus), {
-    ...pool,
-    onIndexed: () => onProgress?.(++done, total),
-  });
+  const indexed = await indexFilesInParallel(
+    corpus.files,
+    () => {
+      topics = topicsOf(corpus);
+      return topics;
+    },
+    metadataFor(corpus),
+    { ...pool, onIndexed: () => onProgress?.(++done, total) },
+  );
   return assemble(corpus, topics, indexed);
 }
 
