@@ -17,8 +17,8 @@ import type { TopicDefinition } from "./topics.ts";
 
 /** Below this much text the main thread indexes alone. Defaults to 2 MB (about 2 s of work). */
 export const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
-/** Files are handed out in batches of about this much text. Defaults to 128 KB. */
-const BATCH_BYTES = 128 * 1024;
+/** Files are handed out in batches of about this much text. Defaults to 64 KB. */
+const BATCH_BYTES = 64 * 1024;
 /** Batches a worker holds at once, so it never waits for the busy main thread to feed it. */
 const BATCHES_IN_FLIGHT = 2;
 
