@@ -54,9 +54,12 @@ const inName = (text: string, cue: Span) =>
  * (risk-sense.ts: "risk profiles", "fail to report", "avoid the dangers").
  */
 function undeniedCue(pattern: CueMatcher, text: string, nameOnItsOwn: boolean): boolean {
+  const cues = cueMatches(pattern, text);
+  // Most sentences hold no risk word: then negations and false friends need no finding.
+  if (cues.length === 0) return false;
   const negations = cueMatches(NEGATION, text);
   const friends = cueMatches(FALSE_FRIENDS, text);
-  return cueMatches(pattern, text).some(
+  return cues.some(
     (cue) =>
       !negatedBy(cue, negations, RISK_NEGATION_WINDOW) &&
       !friends.some((f) => overlaps(f, cue)) &&
@@ -71,10 +74,12 @@ function undeniedCue(pattern: CueMatcher, text: string, nameOnItsOwn: boolean): 
  * risk does not ("not dismissing those concerns", "lowers the barrier to entry").
  */
 export function raisesRisk(text: string): boolean {
-  if (RISK_DISMISSALS.test(text) || RISK_REMOVALS.test(text)) return false;
-  if (undeniedCue(RISK, text, false)) return true;
-  // A weak word names its harm ("censorship", "loss"), even when it modifies a noun.
-  return POSSIBILITY.test(text) && undeniedCue(WEAK_RISK, text, true);
+  const cued =
+    undeniedCue(RISK, text, false) ||
+    // A weak word names its harm ("censorship", "loss"), even when it modifies a noun.
+    (POSSIBILITY.test(text) && undeniedCue(WEAK_RISK, text, true));
+  // The dismissal and removal patterns are long: read only when a risk word stands.
+  return cued && !RISK_DISMISSALS.test(text) && !RISK_REMOVALS.test(text);
 }
 
 export function isEnumerated(text: string): boolean {
