@@ -1,10 +1,13 @@
 // What a risk threatens, for deciding which risks are one. Two risks are one when they
-// name the same harm (the same harm word, by stem: "censorship", "uncertain", "lose") about
-// the same thing: a topic both name that is not what the whole corpus is about. Sharing a cue word alone merges nothing ("losses" of a
-// casino and "loss" of habitat stay apart).
+// name the same harm about the same thing (a topic both name that is not what the whole
+// corpus is about): the same harm word (by stem) befalling the same noun ("loss of
+// habitat", "habitat loss"), or the same harm word where neither says what it befalls
+// ("uncertain"). Sharing a cue word alone merges nothing: "losses" of a casino and "loss"
+// of habitat, "lose all your principal" and "lose diffusion" stay apart.
 
 import { RISK_CUES, THREAT_CUES, WEAK_RISK_CUES } from "../corpus/cue-data.ts";
 import { compileCues, cueMatches } from "../corpus/cues.ts";
+import { harmedThing } from "../corpus/risk-sense.ts";
 import type { Claim } from "../corpus/types.ts";
 import { terms } from "../search/index.ts";
 
@@ -47,14 +50,19 @@ export const GENERIC_RISK_WORDS = new Set([
 
 const HARM_CUES = compileCues([...RISK_CUES, ...WEAK_RISK_CUES, ...THREAT_CUES]);
 
-/** The stems of the harms a risk names: its risk words ("censorship", "lose", "uncertain"). */
+/**
+ * The harms a risk names: each risk word's stem with what it befalls, "loss>habitat",
+ * "vulner>drought" (risk-sense.ts), or the stem alone when the sentence names nothing it
+ * befalls ("uncertain"). Generic words ("risk", "threat") are left out.
+ */
 export function harmsOf(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const cue of cueMatches(HARM_CUES, text)) words.add(text.slice(cue.start, cue.end));
-  const stems = new Set<string>();
-  for (const word of words)
-    for (const stem of terms(word)) if (!GENERIC_RISK_WORDS.has(stem)) stems.add(stem);
-  return stems;
+  const harms = new Set<string>();
+  for (const cue of cueMatches(HARM_CUES, text)) {
+    const thing = harmedThing(text, cue);
+    for (const stem of terms(text.slice(cue.start, cue.end)))
+      if (!GENERIC_RISK_WORDS.has(stem)) harms.add(thing ? `${stem}>${thing}` : stem);
+  }
+  return harms;
 }
 
 /**

@@ -93,7 +93,8 @@ function mergeable(a: RiskUnit[], b: RiskUnit): boolean {
   return a.some((u) => {
     const sameList = u.enumerated && b.enumerated && u.claims[0]?.file === b.claims[0]?.file;
     if (sameList) return false;
-    // The same harm to the same thing (a risk that names nothing in particular may be any).
+    // The same harm to the same thing (a risk that names no topic may be about any): the
+    // same harm word befalling the same noun, or the same bare harm word (harmsOf).
     const sameThing = shareAny(u.topics, b.topics) || u.topics.size === 0 || b.topics.size === 0;
     return (
       (sameThing && shareAny(u.harms, b.harms)) || overlap(u.words, b.words) >= MIN_WORDING_OVERLAP

@@ -4,6 +4,7 @@
 // is src/eval's; this file only reads the command line and words the report.
 import {
   type ClaimStanceReport,
+  drawRiskSample,
   EvalInputError,
   evaluateBeir,
   evaluateBeirHybridWithConfig,
@@ -24,12 +25,19 @@ function splitOf(split: unknown): "tune" | "test" | undefined {
   return split;
 }
 
+function positiveInteger(value: unknown, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliUsageError(`${flag} is a whole number of 1 or more.`);
+  return n;
+}
+
 export const evalCommand: CliCommand = {
   name: "eval",
   summary: "Measure answers on a question file or search on a BEIR folder",
   usage:
-    "thesis-bot eval (--questions FILE [--split tune|test] | --beir DIR [--mode search|counter|hybrid] | --claim-stance DIR [--split tune|test]) [--json]",
-  valueFlags: ["questions", "beir", "mode", "split", "claim-stance"],
+    "thesis-bot eval (--questions FILE [--split tune|test] | --beir DIR [--mode search|counter|hybrid] | --claim-stance DIR [--split tune|test | --risk-sample N [--seed S]]) [--json]",
+  valueFlags: ["questions", "beir", "mode", "split", "claim-stance", "risk-sample", "seed"],
   async run(input) {
     try {
       return await evaluate(input);
@@ -43,6 +51,18 @@ export const evalCommand: CliCommand = {
 async function evaluate(input: CliInput): Promise<CliOutput> {
   const { questions, beir, mode, split } = input.flags;
   const claimStance = input.flags["claim-stance"];
+  if (typeof claimStance === "string" && input.flags["risk-sample"] !== undefined) {
+    const size = positiveInteger(input.flags["risk-sample"], "--risk-sample");
+    const seed = input.flags.seed === undefined ? 51 : positiveInteger(input.flags.seed, "--seed");
+    const sample = await drawRiskSample(claimStance, size, seed);
+    const text = sample.sample
+      .map((e) => `${e.split} ${e.topicId} ${e.file}:${e.lines.join("-")}  ${e.quote}`)
+      .join("\n");
+    return {
+      json: sample,
+      text: `${text}\n${sample.sample.length} of ${sample.population} entries (tune ${sample.populationByHalf.tune}, test ${sample.populationByHalf.test}), seed ${seed}`,
+    };
+  }
   if (typeof claimStance === "string") {
     const half = splitOf(split);
     const report = await evaluateClaimStanceSplit(claimStance, half);

@@ -24,6 +24,13 @@ export function claimId(file: string, start: number, end: number): string {
 
 const THREATS = compileCues(THREAT_CUES);
 
+/**
+ * A claim's text: the file's text at its offsets. Quotes are defined over lines joined with
+ * "\n", so a CRLF file's line breaks read as "\n".
+ */
+export const claimTextAt = (text: string, offsets: readonly [number, number]): string =>
+  text.slice(offsets[0], offsets[1]).replace(/\r\n/g, "\n");
+
 interface SectionContext {
   section: Section;
   risk: boolean;
@@ -75,8 +82,7 @@ export function extractClaims(
     const last = group[group.length - 1];
     if (!first || !last) continue;
     const offsets: [number, number] = [first.offsets[0], last.offsets[1]];
-    // Quotes are defined over lines joined with "\n", so a CRLF file's line breaks read as "\n".
-    const claimText = text.slice(offsets[0], offsets[1]).replace(/\r\n/g, "\n");
+    const claimText = claimTextAt(text, offsets);
     const sectionId = sectionOf(first);
     const ctx = contexts.get(sectionId);
     if (runSection !== sectionId || RUN_BREAKERS.test(claimText)) inRiskRun = false;

@@ -5,7 +5,7 @@ import { mkdir, open, readFile, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { writeJson } from "../lib/write-json.ts";
 import {
-  buildLedgerFrom,
+  buildLedgerInParallel,
   folderHashOf,
   type IndexProgress,
   LEDGER_SCHEMA_VERSION,
@@ -80,7 +80,7 @@ export async function openLedger(
       folderHash,
     };
   }
-  const ledger = buildLedgerFrom(corpus, options.onProgress);
+  const ledger = await buildLedgerInParallel(corpus, options.onProgress);
   if (indexFile) await writeIndex(indexFile, ledger);
   const rebuiltBecause =
     persisted.state === "missing"

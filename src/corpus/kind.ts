@@ -25,6 +25,7 @@ import {
   overlaps,
   type Span,
 } from "./cues.ts";
+import { inHarmSense } from "./risk-sense.ts";
 import { NEGATORS } from "./stance-cue-data.ts";
 import type { ClaimKind } from "./types.ts";
 
@@ -49,16 +50,21 @@ const inName = (text: string, cue: Span) =>
 
 /**
  * A risk word counts unless a negation stands a few words before it, it is a false friend,
- * or it is part of a name.
+ * it is part of a name, or it is used in another sense than a harm that may come
+ * (risk-sense.ts: "risk profiles", "fail to report", "avoid the dangers").
  */
-function undeniedCue(pattern: CueMatcher, text: string): boolean {
+function undeniedCue(pattern: CueMatcher, text: string, nameOnItsOwn: boolean): boolean {
+  const cues = cueMatches(pattern, text);
+  // Most sentences hold no risk word: then negations and false friends need no finding.
+  if (cues.length === 0) return false;
   const negations = cueMatches(NEGATION, text);
   const friends = cueMatches(FALSE_FRIENDS, text);
-  return cueMatches(pattern, text).some(
+  return cues.some(
     (cue) =>
       !negatedBy(cue, negations, RISK_NEGATION_WINDOW) &&
       !friends.some((f) => overlaps(f, cue)) &&
-      !inName(text, cue),
+      !inName(text, cue) &&
+      inHarmSense(text, cue, { nameOnItsOwn }),
   );
 }
 
@@ -68,9 +74,12 @@ function undeniedCue(pattern: CueMatcher, text: string): boolean {
  * risk does not ("not dismissing those concerns", "lowers the barrier to entry").
  */
 export function raisesRisk(text: string): boolean {
-  if (RISK_DISMISSALS.test(text) || RISK_REMOVALS.test(text)) return false;
-  if (undeniedCue(RISK, text)) return true;
-  return POSSIBILITY.test(text) && undeniedCue(WEAK_RISK, text);
+  const cued =
+    undeniedCue(RISK, text, false) ||
+    // A weak word names its harm ("censorship", "loss"), even when it modifies a noun.
+    (POSSIBILITY.test(text) && undeniedCue(WEAK_RISK, text, true));
+  // The dismissal and removal patterns are long: read only when a risk word stands.
+  return cued && !RISK_DISMISSALS.test(text) && !RISK_REMOVALS.test(text);
 }
 
 export function isEnumerated(text: string): boolean {

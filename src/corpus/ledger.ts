@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type FileIndex, indexOneFile } from "./file-index.ts";
+import { indexFilesInParallel, type PoolOptions } from "./index-pool.ts";
 import { loadCorpusFiles } from "./load.ts";
 import { readSourcesFile, type SourceEntry } from "./sources.ts";
 import { discoverTopics } from "./topic-discovery.ts";
@@ -91,15 +92,24 @@ export type ReadCorpus = Awaited<ReturnType<typeof readCorpus>>;
 export type IndexProgress = (done: number, total: number) => void;
 
 export async function buildLedger(dir: string, onProgress?: IndexProgress): Promise<Ledger> {
-  return buildLedgerFrom(await readCorpus(dir), onProgress);
+  return buildLedgerInParallel(await readCorpus(dir), onProgress);
 }
 
-/** Reports each file indexed to `onProgress`, ending with total of total. */
-export function buildLedgerFrom(corpus: ReadCorpus, onProgress?: IndexProgress): Ledger {
-  const meta = metadataFor(corpus);
+/** Topics in force for this corpus: its topics.json, then those discovered in its files. */
+function topicsOf(corpus: ReadCorpus): TopicDefinition[] {
   const topics = [...corpus.curatedTopics, ...discoverTopics(corpus.files, corpus.curatedTopics)];
   // Claims read their topics and stances against these.
   useTopics(topics);
+  return topics;
+}
+
+/**
+ * The ledger, its files indexed on one thread. Reports each file indexed to `onProgress`,
+ * ending with total of total.
+ */
+export function buildLedgerFrom(corpus: ReadCorpus, onProgress?: IndexProgress): Ledger {
+  const meta = metadataFor(corpus);
+  const topics = topicsOf(corpus);
   const total = corpus.files.length;
   onProgress?.(0, total);
   return assemble(
@@ -111,6 +121,31 @@ export function buildLedgerFrom(corpus: ReadCorpus, onProgress?: IndexProgress):
       return indexed;
     }),
   );
+}
+
+/**
+ * The same ledger as buildLedgerFrom, its files indexed on every core (index-pool.ts) when
+ * the corpus is large enough to gain from it.
+ */
+export async function buildLedgerInParallel(
+  corpus: ReadCorpus,
+  onProgress?: IndexProgress,
+  pool: Omit<PoolOptions, "onIndexed"> = {},
+): Promise<Ledger> {
+  const total = corpus.files.length;
+  let done = 0;
+  let topics: TopicDefinition[] = [];
+  onProgress?.(0, total);
+  const indexed = await indexFilesInParallel(
+    corpus.files,
+    () => {
+      topics = topicsOf(corpus);
+      return topics;
+    },
+    metadataFor(corpus),
+    { ...pool, onIndexed: () => onProgress?.(++done, total) },
+  );
+  return assemble(corpus, topics, indexed);
 }
 
 function metadataFor(corpus: ReadCorpus): (file: string) => SourceEntry | undefined {

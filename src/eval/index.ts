@@ -11,3 +11,4 @@ export { BeirDataError } from "./beir-load.ts";
 export { type ClaimStanceReport, evaluateClaimStanceSplit } from "./claim-stance.ts";
 export { EvalInputError } from "./input-error.ts";
 export { evaluateQuestions, type QuestionReport, readQuestionFile } from "./questions.ts";
+export { drawRiskSample, type RiskSample } from "./risk-sample.ts";

@@ -254,3 +254,38 @@ export function isAmountNoun(word: string): boolean {
 export function preloadWordNet(): void {
   for (const pos of POS) index(pos);
 }
+
+// Verbs of lessening or keeping away: WordNet's "decrease" (reduce, lower, cut, minimize),
+// "remove" (eliminate), "prevent" (avert) and "avoid" (escape), and the words of their kinds.
+const LESSENING_ROOTS = new Set([
+  "decrease",
+  "lessen",
+  "remove",
+  "get rid of",
+  "prevent",
+  "avoid",
+  "minimize",
+]);
+
+/**
+ * Does the verb, in one of its two most common senses, lessen or keep something away
+ * ("reduce", "cut", "mitigate", "eliminate", "prevent", "avoid")? "reduce the risk of
+ * fire" removes a harm rather than raising one.
+ */
+export function isVerbOfLessening(word: string): boolean {
+  for (const base of baseForms(word.toLowerCase(), "verb")) {
+    for (const offset of (index("verb").get(base) ?? []).slice(0, 2)) {
+      const seen = new Set<number>();
+      const queue = [offset];
+      while (queue.length > 0) {
+        const next = queue.pop() as number;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        const set = synset("verb", next);
+        if (set.words.some((w) => LESSENING_ROOTS.has(w))) return true;
+        queue.push(...set.hypernyms);
+      }
+    }
+  }
+  return false;
+}

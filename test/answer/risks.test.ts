@@ -52,6 +52,12 @@ describe("the risk register of the seeds", () => {
     expect(cited(trust!)).toContain("DeepSeek model has built-in censorship mechanisms");
   });
 
+  it("keeps apart risks that share a harm word but not what it befalls", () => {
+    // "lose all your principal" (a crypto warning) and "lose diffusion" (a model's reach).
+    const [principal] = entryCiting(/You may lose all your principal/);
+    expect(cited(principal!)).not.toContain("still lose diffusion");
+  });
+
   it("lists nothing that is not a risk", () => {
     // Each quoted passage starts with a claim the pipeline read as a risk.
     for (const entry of risks) {

@@ -87,6 +87,40 @@ describe("eval --claim-stance", () => {
   });
 });
 
+describe("eval --claim-stance --risk-sample", () => {
+  it("draws the same entries for the same seed, each with where to read it", async () => {
+    const draw = async (seed: string) => {
+      const run = await runCliCapturing(
+        ["eval", "--claim-stance", root, "--risk-sample", "5", "--seed", seed, "--json"],
+        { DATA_DIR: path.join(root, "data") },
+      );
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout);
+    };
+    const first = await draw("51");
+    expect(first.population).toBeGreaterThan(0);
+    expect(first.sample.length).toBe(Math.min(5, first.population));
+    for (const entry of first.sample) {
+      expect(entry).toMatchObject({ topicId: expect.any(Number), split: expect.any(String) });
+      expect(entry.file).toMatch(/^t\d+\/clean_\d+\.txt$/);
+      expect(entry.quote.length).toBeGreaterThan(0);
+      expect(entry).not.toHaveProperty("realRisk");
+    }
+    expect(await draw("51")).toEqual(first);
+  });
+
+  it("refuses a size that is not a whole number, as one JSON error", async () => {
+    const run = await runCliCapturing(
+      ["eval", "--claim-stance", root, "--risk-sample", "many", "--json"],
+      { DATA_DIR: path.join(root, "data") },
+    );
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout).error.message).toBe(
+      "--risk-sample is a whole number of 1 or more.",
+    );
+  });
+});
+
 describe("topics", () => {
   it("prints the corpus's topics with claim counts as one JSON document", async () => {
     const run = await runCliCapturing(["topics", "--json"], {
