@@ -233,16 +233,29 @@ const AMOUNT_ROOTS = new Set(["measure", "magnitude relation", "monetary value",
  * "supply", "rate", "yield")? Such a word asks for a number: "what is the price of …".
  */
 export function isAmountNoun(word: string): boolean {
-  for (const base of baseForms(word.toLowerCase(), "noun")) {
-    for (const offset of (index("noun").get(base) ?? []).slice(0, 1)) {
+  return hasSenseUnder(word, "noun", 1, AMOUNT_ROOTS);
+}
+
+/**
+ * Is one of the word's `senses` most common senses (as a `pos`) one of `roots`, or a kind of
+ * one (any number of hypernyms up)?
+ */
+function hasSenseUnder(
+  word: string,
+  pos: "noun" | "verb",
+  senses: number,
+  roots: ReadonlySet<string>,
+): boolean {
+  for (const base of baseForms(word.toLowerCase(), pos)) {
+    for (const offset of (index(pos).get(base) ?? []).slice(0, senses)) {
       const seen = new Set<number>();
       const queue = [offset];
       while (queue.length > 0) {
         const next = queue.pop() as number;
         if (seen.has(next)) continue;
         seen.add(next);
-        const set = synset("noun", next);
-        if (set.words.some((w) => AMOUNT_ROOTS.has(w))) return true;
+        const set = synset(pos, next);
+        if (set.words.some((w) => roots.has(w))) return true;
         queue.push(...set.hypernyms);
       }
     }
@@ -273,19 +286,5 @@ const LESSENING_ROOTS = new Set([
  * fire" removes a harm rather than raising one.
  */
 export function isVerbOfLessening(word: string): boolean {
-  for (const base of baseForms(word.toLowerCase(), "verb")) {
-    for (const offset of (index("verb").get(base) ?? []).slice(0, 2)) {
-      const seen = new Set<number>();
-      const queue = [offset];
-      while (queue.length > 0) {
-        const next = queue.pop() as number;
-        if (seen.has(next)) continue;
-        seen.add(next);
-        const set = synset("verb", next);
-        if (set.words.some((w) => LESSENING_ROOTS.has(w))) return true;
-        queue.push(...set.hypernyms);
-      }
-    }
-  }
-  return false;
+  return hasSenseUnder(word, "verb", 2, LESSENING_ROOTS);
 }

@@ -119,23 +119,31 @@ describe("ask answers what people type", () => {
     );
   });
 
-  it("keeps its floor on the held-out test half (recall, silence, invariance) with no failed quote", () => {
-    const report = evaluateQuestions(thesis, questionFile, () => dropped.length, {
-      split: "test",
-    });
-    expect(report.questions).toBe(70);
-    expect(report.recall).toBeGreaterThanOrEqual(0.65);
-    expect(report.offTopicSilence).toBeGreaterThanOrEqual(0.8);
-    expect(report.invariance).toBeGreaterThanOrEqual(0.96);
-    expect(report.failedQuotes).toBe(0);
-  }, 60_000);
-
-  it("keeps its floor on the fresh held-out set (recall, silence, invariance) with no failed quote", () => {
-    const report = evaluateQuestions(thesis, freshFile, () => dropped.length);
-    expect(report.questions).toBe(150);
-    expect(report.recall).toBeGreaterThanOrEqual(0.64);
-    expect(report.offTopicSilence).toBeGreaterThanOrEqual(0.72);
-    expect(report.invariance).toBeGreaterThanOrEqual(0.97);
-    expect(report.failedQuotes).toBe(0);
-  }, 120_000);
+  // Each floor is what the set stands at now, so a change that loses ground on questions
+  // nobody tuned on fails here.
+  it.each([
+    {
+      set: "the held-out test half",
+      file: questionFile,
+      split: "test" as const,
+      floor: { questions: 70, recall: 0.65, silence: 0.8, invariance: 0.96 },
+    },
+    {
+      set: "the fresh held-out set",
+      file: freshFile,
+      split: undefined,
+      floor: { questions: 150, recall: 0.64, silence: 0.72, invariance: 0.97 },
+    },
+  ])(
+    "keeps its floor on $set (recall, silence, invariance) with no failed quote",
+    ({ file, split, floor }) => {
+      const report = evaluateQuestions(thesis, file, () => dropped.length, split ? { split } : {});
+      expect(report.questions).toBe(floor.questions);
+      expect(report.recall).toBeGreaterThanOrEqual(floor.recall);
+      expect(report.offTopicSilence).toBeGreaterThanOrEqual(floor.silence);
+      expect(report.invariance).toBeGreaterThanOrEqual(floor.invariance);
+      expect(report.failedQuotes).toBe(0);
+    },
+    120_000,
+  );
 });
