@@ -3,12 +3,9 @@
 // Every feature is general English: wink-nlp's part-of-speech tags, the AFINN-165 sentiment
 // lexicon and a few grammatical markers (modal verbs, reporting verbs of opinion, verbs of
 // effect). Nothing here knows any corpus.
-import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
-import { valenceOf } from "../corpus/sentiment-lexicon.ts";
 
-const nlp = winkNLP(model, ["pos"]);
-const its = nlp.its;
+import { its, posNlp as nlp } from "../corpus/part-of-speech.ts";
+import { valenceOf } from "../corpus/sentiment-lexicon.ts";
 
 export interface ClaimFeatures {
   /** Share of the words tagged adjective: arguments judge ("harmful", "unconstitutional"). */

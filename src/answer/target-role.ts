@@ -4,11 +4,7 @@
 // compounds in the tobacco leaves", "benefits for ASEAN members"). Read from wink-nlp's
 // part-of-speech tags: the mention, with the nouns and adjectives of its own noun phrase, is
 // followed by a verb, an auxiliary or an adverb, and no preposition stands just before it.
-import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
-
-const nlp = winkNLP(model, ["pos"]);
-const its = nlp.its;
+import { its, posNlp as nlp } from "../corpus/part-of-speech.ts";
 
 /** Words of the mention's own noun phrase that may follow it ("Dam failures are…"). */
 const PHRASE_TAGS = new Set(["NOUN", "PROPN", "PART", "ADJ"]);

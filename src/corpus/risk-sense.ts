@@ -9,13 +9,10 @@
 //   chosen, often praised, not a harm that may come;
 // - a text with no verb at all states nothing: a list of names or topics ("political
 //   aspects (media dependency, free speech, censorship)").
-import model from "wink-eng-lite-web-model";
-import winkNLP from "wink-nlp";
+
 import { isVerbOfLessening, partOfSpeechShares } from "../search/wordnet.ts";
 import type { Span } from "./cues.ts";
-
-const nlp = winkNLP(model, ["pos"]);
-const its = nlp.its;
+import { its, posNlp as nlp } from "./part-of-speech.ts";
 
 interface Token {
   start: number;
