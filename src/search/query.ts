@@ -1,13 +1,7 @@
-import {
-  isEnglishWord,
-  isName,
-  SPECIFICITY_DEFAULTS,
-  specificity,
-  spokenZipf,
-} from "./background.ts";
+import { isEnglishWord, isName, SPECIFICITY_DEFAULTS, specificity } from "./background.ts";
 import { SEARCH_DEFAULTS } from "./defaults.ts";
-import { closestTerm, surfacesOneEditFrom, termsExtending } from "./fuzzy.ts";
-import { englishCorrection } from "./spelling.ts";
+import { closestTerm, termsExtending } from "./fuzzy.ts";
+import { englishCorrection, realWordSlip } from "./spelling.ts";
 import { QUESTION_WORDS, STOPWORDS } from "./stopwords.ts";
 import { type AnalyzedToken, analyze } from "./tokenize.ts";
 import type { AliasMap } from "./types.ts";
@@ -117,7 +111,7 @@ function spellingTerms(
   if (meantTerm && vocabulary.has(meantTerm)) {
     return { terms: [{ term: meantTerm, weight: 1, credit: 1 }], corrected: meantTerm };
   }
-  const slip = meant ? undefined : realWordSlip(token.surface, vocabulary);
+  const slip = meant ? undefined : realWordSlip(token.surface, vocabulary.surfaceForms());
   if (slip) return { terms: [{ term: slip, weight: guess, credit: 1 }], corrected: slip };
   // Filler ("quick" -> quickly) is not widened: its relatives only add noise.
   if (specificity < SEARCH_DEFAULTS.related.minSpecificity) return { terms: [] };
@@ -125,30 +119,6 @@ function spellingTerms(
     vocabulary.documentFrequency(t),
   );
   return { terms: extending.map((term) => ({ term, weight: guess, credit: guess })) };
-}
-
-const UNSAID_ZIPF = 1;
-
-/**
- * The index term a rare real word the index lacks was most likely typed for: a word of the
- * corpus one edit away that people say at least `realWordOdds` (Zipf, log10 of the ratio) more
- * often ("pont" -> point, "wallers" -> wallets, "looses" -> loses). A question put to this
- * corpus is likelier to use its words, and a commoner word likelier to be meant. Only for words
- * people rarely say (Zipf at most `rareZipf`): "fees" is not "feel", and "Paris" not "parts".
- */
-function realWordSlip(word: string, vocabulary: Vocabulary): string | undefined {
-  // A non-word is a slip for closestTerm or a name ("groq" is not "grow").
-  if (!isEnglishWord(word)) return undefined;
-  // A word only the written list has is said at most once in the subtitles' 50 million words.
-  const typed = spokenZipf(word) ?? UNSAID_ZIPF;
-  if (typed > SPECIFICITY_DEFAULTS.rareZipf) return undefined;
-  let best: string | undefined;
-  let bestZipf = typed + SEARCH_DEFAULTS.realWordOdds;
-  for (const [surface, term] of surfacesOneEditFrom(word, vocabulary.surfaceForms())) {
-    const zipf = spokenZipf(surface) ?? 0;
-    if (zipf >= bestZipf) [best, bestZipf] = [term, zipf];
-  }
-  return best;
 }
 
 /** Words written with a capital inside a question that is not all capitals ("the Talisman wallet"). */

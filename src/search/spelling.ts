@@ -3,8 +3,15 @@
 // "westrren" -> western, "unerpins" -> underpins, "frist" -> first. New names ("mainnet",
 // "netuid", "solana") are never bent into words: a correction only lands on a word said often
 // enough, and a name only on a common one.
-import { isEnglishWord, SPECIFICITY_DEFAULTS, spokenTable, writtenWords } from "./background.ts";
-import { editDistance } from "./fuzzy.ts";
+import {
+  isEnglishWord,
+  SPECIFICITY_DEFAULTS,
+  spokenTable,
+  spokenZipf,
+  writtenWords,
+} from "./background.ts";
+import { SEARCH_DEFAULTS } from "./defaults.ts";
+import { editDistance, surfacesOneEditFrom } from "./fuzzy.ts";
 
 // Spoken words by first letter, most frequent first, for spelling correction.
 let byInitial: Map<string, [string, number][]> | undefined;
@@ -181,6 +188,33 @@ function rareCorrection(lower: string): string | undefined {
   // Bounded: slips are few, but a flood of garbage must not grow it forever.
   if (rareCorrections.size > 10_000) rareCorrections.clear();
   rareCorrections.set(lower, best);
+  return best;
+}
+
+const UNSAID_ZIPF = 1;
+
+/**
+ * The index term a rare real word the index lacks was most likely typed for: a word of the
+ * corpus (`surfaces`: its written forms with their index terms) one edit away that people say at least `realWordOdds` (Zipf, log10 of the ratio) more
+ * often ("pont" -> point, "wallers" -> wallets, "looses" -> loses). A question put to this
+ * corpus is likelier to use its words, and a commoner word likelier to be meant. Only for words
+ * people rarely say (Zipf at most `rareZipf`): "fees" is not "feel", and "Paris" not "parts".
+ */
+export function realWordSlip(
+  word: string,
+  surfaces: Iterable<[string, string]>,
+): string | undefined {
+  // A non-word is a slip for closestTerm or a name ("groq" is not "grow").
+  if (!isEnglishWord(word)) return undefined;
+  // A word only the written list has is said at most once in the subtitles' 50 million words.
+  const typed = spokenZipf(word) ?? UNSAID_ZIPF;
+  if (typed > SPECIFICITY_DEFAULTS.rareZipf) return undefined;
+  let best: string | undefined;
+  let bestZipf = typed + SEARCH_DEFAULTS.realWordOdds;
+  for (const [surface, term] of surfacesOneEditFrom(word, surfaces)) {
+    const zipf = spokenZipf(surface) ?? 0;
+    if (zipf >= bestZipf) [best, bestZipf] = [term, zipf];
+  }
   return best;
 }
 
