@@ -132,13 +132,21 @@ async function scoreTopic(dir: string, topic: ClaimStanceTopic): Promise<TopicRe
   };
 }
 
+/** The topics of a Claim Stance folder (its claims.json), each with its labelled claims. */
+export async function readClaimStanceTopics(dir: string): Promise<ClaimStanceTopic[]> {
+  return claimStanceSchema.parse(JSON.parse(await readFile(path.join(dir, "claims.json"), "utf8")));
+}
+
+/** The fixed split of the topic ids into halves. */
+export async function readClaimStanceSplit(): Promise<z.infer<typeof splitSchema>> {
+  return splitSchema.parse(JSON.parse(await readFile(SPLIT_FILE, "utf8")));
+}
+
 export async function evaluateClaimStance(
   dir: string,
   topicIds: readonly number[] | null,
 ): Promise<ClaimStanceReport> {
-  const all = claimStanceSchema.parse(
-    JSON.parse(await readFile(path.join(dir, "claims.json"), "utf8")),
-  );
+  const all = await readClaimStanceTopics(dir);
   const chosen = topicIds ? all.filter((t) => topicIds.includes(t.topicId)) : all;
   const perTopic: TopicReport[] = [];
   for (const topic of chosen) perTopic.push(await scoreTopic(dir, topic));
@@ -172,10 +180,7 @@ export async function evaluateClaimStanceSplit(
   dir: string,
   split: "tune" | "test" | undefined,
 ): Promise<ClaimStanceReport> {
-  const ids =
-    split === undefined
-      ? null
-      : splitSchema.parse(JSON.parse(await readFile(SPLIT_FILE, "utf8")))[split];
+  const ids = split === undefined ? null : (await readClaimStanceSplit())[split];
   try {
     return await evaluateClaimStance(dir, ids);
   } catch (error) {

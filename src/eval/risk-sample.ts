@@ -2,20 +2,12 @@
 // Claim Stance topic (each topic a corpus of its own, as the claim-stance eval builds it),
 // shuffled with a seeded Fisher-Yates, the first n kept. The same seed and code give the
 // same sample, so a judged sample can be drawn again and compared after a change.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import { createThesisService } from "../answer/service.ts";
 import { buildLedger } from "../corpus/ledger.ts";
 import { seededRandom } from "../lib/seeded-random.ts";
+import { readClaimStanceSplit, readClaimStanceTopics } from "./claim-stance.ts";
 import { EvalInputError } from "./input-error.ts";
-
-const SPLIT_FILE = fileURLToPath(
-  new URL("../../test/fixtures/claim-stance-split.json", import.meta.url),
-);
-const splitSchema = z.object({ tune: z.array(z.number()), test: z.array(z.number()) });
-const topicsSchema = z.array(z.object({ topicId: z.number() }));
 
 export interface RiskSampleEntry {
   topicId: number;
@@ -71,13 +63,10 @@ async function entriesOf(dir: string, topicId: number, split: "tune" | "test") {
 
 export async function drawRiskSample(dir: string, size: number, seed: number): Promise<RiskSample> {
   let topicIds: number[];
-  let split: z.infer<typeof splitSchema>;
+  let split: { tune: number[]; test: number[] };
   try {
-    topicIds = topicsSchema
-      .parse(JSON.parse(await readFile(path.join(dir, "claims.json"), "utf8")))
-      .map((t) => t.topicId)
-      .sort((a, b) => a - b);
-    split = splitSchema.parse(JSON.parse(await readFile(SPLIT_FILE, "utf8")));
+    topicIds = (await readClaimStanceTopics(dir)).map((t) => t.topicId).sort((a, b) => a - b);
+    split = await readClaimStanceSplit();
   } catch (error) {
     throw new EvalInputError(`Could not read ${dir}: ${(error as Error).message}`);
   }
